@@ -1,0 +1,45 @@
+using Customers.Api.Auth;
+using Customers.Api.Customers;
+using Customers.Api.Http;
+using Customers.Api.OpenApi;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Customers.Api;
+
+public static class ApiHosting
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>The HTTP front door's services: JSON shape, API keys, error envelope, OpenAPI.</summary>
+    public static WebApplicationBuilder AddCustomersApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
+        services.AddSingleton<DevelopmentKey>();
+        services.AddSingleton<ApiKeyRing>();
+        services.AddExceptionHandler<ErrorHandling>();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddCustomersOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseCustomersApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorBodies.Write);
+        app.UseCustomersOpenApi();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+
+        var org = app.MapGroup("/v4/orgs/{org_id}");
+        org.MapCustomerEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+namespace Customers.Api.Http;
+
+/// <summary>Every failure the API answers, in the contract's envelope with its code and title.</summary>
+public static class ApiErrors
+{
+    private const string Ref = "http://";
+
+    public static IResult BadRequest(string message) => BadRequest([message]);
+
+    public static IResult BadRequest(IEnumerable<string> messages) =>
+        Envelope(StatusCodes.Status400BadRequest, "MCUS.999.998", "Bad request", messages);
+
+    public static IResult Invalid(IEnumerable<FieldError> errors) =>
+        BadRequest(errors.Select(e => $"{e.Field}: {e.Message}"));
+
+    public static IResult Unauthorized(string message = "missing or unknown API key") =>
+        Envelope(StatusCodes.Status401Unauthorized, "MCUS.999.996", "Unauthorized", [message]);
+
+    public static IResult Forbidden(string message) =>
+        Envelope(StatusCodes.Status403Forbidden, "MCUS.999.995", "Forbidden", [message]);
+
+    public static IResult NotFound(string message = "resource not found") =>
+        Envelope(StatusCodes.Status404NotFound, "MCUS.999.997", "Resource not found", [message]);
+
+    public static IResult MethodNotAllowed(string message = "method not allowed") =>
+        Envelope(StatusCodes.Status405MethodNotAllowed, "MCUS.999.993", "Method not allowed", [message]);
+
+    public static IResult Conflict(string message) =>
+        Envelope(StatusCodes.Status409Conflict, "MCUS.999.994", "Conflict", [message]);
+
+    public static IResult Unexpected() =>
+        Envelope(StatusCodes.Status500InternalServerError, "MCUS.999.999", "Unexpected error", ["unexpected error"]);
+
+    public static IResult DatabaseUnavailable() =>
+        Envelope(StatusCodes.Status503ServiceUnavailable, "MCUS.001.005", "Database error", ["connection lost"]);
+
+    public static IResult DatabaseTimeout() =>
+        Envelope(StatusCodes.Status504GatewayTimeout, "MCUS.001.009", "Database error", ["statement timeout"]);
+
+    public static IResult For(Outcome outcome) => outcome.Status switch
+    {
+        OutcomeStatus.Invalid => Invalid(outcome.Errors),
+        OutcomeStatus.NotFound => NotFound(outcome.Message ?? "resource not found"),
+        OutcomeStatus.Conflict => Conflict(outcome.Message ?? "conflict"),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "not a failure"),
+    };
+
+    private static IResult Envelope(int status, string code, string title, IEnumerable<string> messages) =>
+        TypedResults.Json(
+            new ErrorEnvelope(messages.Select(m => new ErrorEntry(new ErrorDetail(code, title, Ref, m))).ToList()),
+            statusCode: status);
+}

@@ -1,0 +1,19 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Customers.Api.Http;
+
+public static class Ids
+{
+    /// <summary>Parses a path id; a malformed one is the contract's 400, naming the parameter.</summary>
+    public static bool TryParse(string raw, string field, out Guid id, [NotNullWhen(false)] out IResult? error)
+    {
+        if (Guid.TryParseExact(raw, "D", out id))
+        {
+            error = null;
+            return true;
+        }
+
+        error = ApiErrors.BadRequest($"{field}: must be a UUID");
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Customers;
+
+/// <summary>
+/// Grain keys carry the org, so nothing addresses a grain across tenants. String keys always
+/// contain a '/', which keeps the ADO.NET storage from reading them as integer or Guid keys.
+/// </summary>
+public static class GrainKeys
+{
+    public static string Customer(string org, Guid id) => $"{org}/{id:D}";
+
+    public static string Index(string org, string kind, string normalizedValue) => $"{org}/{kind}/{normalizedValue}";
+
+    public static string Sequence(string org, string kind) => $"{org}/{kind}";
+
+    public static (string Org, Guid Id) ParseEntity(string key)
+    {
+        var slash = key.IndexOf('/');
+        return (key[..slash], Guid.Parse(key.AsSpan(slash + 1)));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Customers;
+
+/// <summary>
+/// Owner of one unique value of one org. Key: <see cref="GrainKeys.Index"/>.
+/// Uniqueness across grains goes reserve → write the owner → <see cref="IsHeldBy"/>.
+/// A reservation whose owner never came to exist, or moved on, is freed when someone else asks.
+/// </summary>
+public interface IUniqueIndexGrain : IGrainWithStringKey
+{
+    /// <summary>Reserves the value for <paramref name="owner"/>; false when a live owner holds it.</summary>
+    Task<bool> Reserve(Guid owner);
+
+    /// <summary>Whether the value is still reserved for <paramref name="owner"/> (an owner checks after writing itself).</summary>
+    Task<bool> IsHeldBy(Guid owner);
+
+    /// <summary>Frees the value when <paramref name="owner"/> holds it.</summary>
+    Task Release(Guid owner);
+
+    /// <summary>The recorded owner, or null. Callers confirm it with the owner before trusting it.</summary>
+    Task<Guid?> Owner();
+}

@@ -1,0 +1,69 @@
+using Customers.Grains.Indexing;
+using Customers.Grains.Validation;
+using Orleans.Concurrency;
+
+namespace Customers.Grains.Customers;
+
+[StatelessWorker]
+public sealed class CustomerDirectoryGrain : Grain, ICustomerDirectoryGrain
+{
+    private static readonly string[] DocumentTypes =
+        [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie, IdentityDocumentTypes.Cif, IdentityDocumentTypes.Passport];
+
+    private string Org => this.GetPrimaryKeyString();
+
+    public async Task<Outcome<CustomerRef>> Search(string? identityDocument, string? identityDocumentType, string? email)
+    {
+        var v = new Violations();
+        var hasDocument = !string.IsNullOrWhiteSpace(identityDocument);
+        var hasEmail = !string.IsNullOrWhiteSpace(email);
+        if (!hasDocument && !hasEmail)
+        {
+            v.Add("identity_document", "identity_document with identity_document_type, or email, is required");
+        }
+
+        if (hasDocument)
+        {
+            v.OneOf(string.IsNullOrWhiteSpace(identityDocumentType) ? null : identityDocumentType.Trim().ToUpperInvariant(),
+                "identity_document_type", required: true, DocumentTypes);
+        }
+        else if (!string.IsNullOrWhiteSpace(identityDocumentType))
+        {
+            v.OneOf(identityDocumentType.Trim().ToUpperInvariant(), "identity_document_type", required: true, DocumentTypes);
+        }
+
+        if (v.Any)
+        {
+            return v.ToOutcome();
+        }
+
+        CustomerRef? byDocument = null;
+        if (hasDocument)
+        {
+            var value = IndexKinds.DocumentValue(identityDocumentType!.Trim().ToUpperInvariant(), SpanishDocuments.Normalize(identityDocument!));
+            byDocument = await IndexOwners.Find(GrainFactory, Org, IndexKinds.Document, value);
+            if (byDocument is null)
+            {
+                return NotFound;
+            }
+        }
+
+        if (hasEmail)
+        {
+            var byEmail = await IndexOwners.Find(GrainFactory, Org, IndexKinds.LoginEmail, email!.Trim().ToLowerInvariant());
+            if (byEmail is null || (byDocument is not null && byDocument.Id != byEmail.Id))
+            {
+                return NotFound;
+            }
+
+            return Outcome<CustomerRef>.Success(byEmail);
+        }
+
+        return Outcome<CustomerRef>.Success(byDocument!);
+    }
+
+    public Task<CustomerRef?> FindByExternalId(string externalId) =>
+        IndexOwners.Find(GrainFactory, Org, IndexKinds.CustomerExternalId, externalId.Trim());
+
+    private static Outcome NotFound => Outcome.NotFound("no customer matches the search");
+}

@@ -1,0 +1,34 @@
+namespace Customers.Grains.Customers;
+
+/// <summary>
+/// Stored as JSON with snake_case names and no type names, so renaming this class or adding a
+/// property never orphans a row: a missing property reads as its default.
+/// </summary>
+[GenerateSerializer]
+public sealed class CustomerState
+{
+    [Id(0)] public string Type { get; set; } = "";
+    [Id(1)] public string ExternalId { get; set; } = "";
+    [Id(2)] public string? PreferredLanguage { get; set; }
+    [Id(3)] public string? Segment { get; set; }
+    [Id(4)] public ContactInfo? ContactInfo { get; set; }
+    [Id(5)] public PersonalInfo? PersonalInfo { get; set; }
+    [Id(6)] public CompanyInfo? CompanyInfo { get; set; }
+    [Id(7)] public DigitalPersonalInfo? DigitalPersonalInfo { get; set; }
+    [Id(8)] public DateTime CreatedAt { get; set; }
+    [Id(9)] public DateTime UpdatedAt { get; set; }
+    [Id(10)] public DateTime? DeletedAt { get; set; }
+    [Id(11)] public List<Guid> AccountIds { get; set; } = [];
+
+    public bool Exists => CreatedAt != default;
+
+    public bool IsLive => Exists && DeletedAt is null;
+
+    public IdentityDocument? IdentityDocument => PersonalInfo?.IdentityDocument ?? CompanyInfo?.IdentityDocument;
+
+    /// <summary>The e-mail this customer authenticates with, as indexed (lower case).</summary>
+    public string? LoginEmail => DigitalPersonalInfo?.Email?.ToLowerInvariant();
+
+    public string? DocumentIndexValue =>
+        IdentityDocument is { Type: { } type, Number: { } number } ? IndexKinds.DocumentValue(type, number) : null;
+}

@@ -1,0 +1,19 @@
+namespace Customers.Grains.Indexing;
+
+/// <summary>Which grain owns the values of each index kind, and how to ask it whether it still does.</summary>
+public static class IndexOwners
+{
+    public static Task<CustomerRef?> Resolve(IGrainFactory grains, string org, string kind, string value, Guid owner) => kind switch
+    {
+        IndexKinds.Document or IndexKinds.LoginEmail or IndexKinds.CustomerExternalId =>
+            grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, owner)).ResolveIndexed(kind, value),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown index kind"),
+    };
+
+    /// <summary>The live owner of <paramref name="value"/>, asked of the index and confirmed by the owner itself.</summary>
+    public static async Task<CustomerRef?> Find(IGrainFactory grains, string org, string kind, string value)
+    {
+        var owner = await grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(org, kind, value)).Owner();
+        return owner is { } id ? await Resolve(grains, org, kind, value, id) : null;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace Customers.Grains.Indexing;
+
+public sealed class UniqueIndexGrain(
+    [PersistentState("index", StorageNames.Default)] IPersistentState<UniqueIndexState> state,
+    TimeProvider time,
+    IOptions<IndexingOptions> options) : Grain, IUniqueIndexGrain
+{
+    private string _org = "";
+    private string _kind = "";
+    private string _value = "";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var first = key.IndexOf('/');
+        var second = key.IndexOf('/', first + 1);
+        _org = key[..first];
+        _kind = key[(first + 1)..second];
+        _value = key[(second + 1)..];
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> Reserve(Guid owner)
+    {
+        var current = state.State.Owner;
+        if (current == owner)
+        {
+            return true;
+        }
+
+        if (current is { } holder && !await IsStale(holder))
+        {
+            return false;
+        }
+
+        state.State.Owner = owner;
+        state.State.ReservedAt = time.GetUtcNow().UtcDateTime;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<bool> IsHeldBy(Guid owner) => Task.FromResult(state.State.Owner == owner);
+
+    public async Task Release(Guid owner)
+    {
+        if (state.State.Owner == owner)
+        {
+            await state.ClearStateAsync();
+        }
+    }
+
+    public Task<Guid?> Owner() => Task.FromResult(state.State.Owner);
+
+    private async Task<bool> IsStale(Guid holder)
+    {
+        if (time.GetUtcNow().UtcDateTime - state.State.ReservedAt < options.Value.ReservationGrace)
+        {
+            return false;
+        }
+
+        return await IndexOwners.Resolve(GrainFactory, _org, _kind, _value, holder) is null;
+    }
+}

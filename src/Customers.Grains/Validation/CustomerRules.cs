@@ -1,0 +1,208 @@
+namespace Customers.Grains.Validation;
+
+/// <summary>Validation and normalisation of customer requests (contract §3).</summary>
+public static class CustomerRules
+{
+    public static readonly string[] Languages = ["es", "ca", "gl", "eu", "en", "pt"];
+    private static readonly string[] Genders = ["MALE", "FEMALE", "OTHER"];
+    private static readonly string[] Types = [CustomerTypes.Private, CustomerTypes.Corporate, CustomerTypes.Digital];
+
+    public static Violations ValidateCreate(CreateCustomerRequest request, DateOnly today)
+    {
+        var v = new Violations();
+        var type = v.OneOf(request.Type, "type", required: true, Types);
+        v.OneOf(request.PreferredLanguage, "preferred_language", required: true, Languages);
+
+        switch (type)
+        {
+            case CustomerTypes.Private:
+                v.OneOf(request.Segment, "segment", required: true, "CONSUMER");
+                SharedRules.ContactInfo(v, request.ContactInfo, "contact_info", required: true, requireReachable: true);
+                PersonalInfo(v, request.PersonalInfo, today);
+                break;
+            case CustomerTypes.Corporate:
+                var segment = v.OneOf(request.Segment, "segment", required: true, "SELF_EMPLOYEE", "SME");
+                SharedRules.ContactInfo(v, request.ContactInfo, "contact_info", required: true, requireReachable: true);
+                CompanyInfo(v, request.CompanyInfo, segment);
+                break;
+            case CustomerTypes.Digital:
+                if (request.Segment is not null)
+                {
+                    v.Add("segment", "must be absent for DIGITAL_CUSTOMER");
+                }
+
+                SharedRules.ContactInfo(v, request.ContactInfo, "contact_info", required: false, requireReachable: false);
+                DigitalInfo(v, request.DigitalPersonalInfo);
+                break;
+        }
+
+        return v;
+    }
+
+    public static Violations ValidatePatch(PatchCustomerRequest request, string customerType, DateOnly today)
+    {
+        var v = new Violations();
+        v.OneOf(request.PreferredLanguage, "preferred_language", required: false, Languages);
+        // Whether the customer stays reachable is judged on the merged result, by the grain.
+        SharedRules.ContactInfo(v, request.ContactInfo, "contact_info", required: false, requireReachable: false);
+
+        if (request.PersonalInfo is { } personal)
+        {
+            if (customerType != CustomerTypes.Private)
+            {
+                v.Add("personal_info", $"is not allowed for {customerType}");
+            }
+
+            personal.Name = v.Text(personal.Name, "personal_info.name", 1, 50, required: false);
+            personal.FirstSurname = v.Text(personal.FirstSurname, "personal_info.first_surname", 1, 50, required: false);
+            personal.SecondSurname = v.Text(personal.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
+            v.OneOf(personal.Gender, "personal_info.gender", required: false, Genders);
+            personal.Nationality = SharedRules.Nationality(v, personal.Nationality, "personal_info.nationality", required: false);
+            Birthdate(v, personal.Birthdate, today, required: false);
+        }
+
+        if (request.CompanyInfo is { } company)
+        {
+            if (customerType != CustomerTypes.Corporate)
+            {
+                v.Add("company_info", $"is not allowed for {customerType}");
+            }
+
+            company.Name = v.Text(company.Name, "company_info.name", 1, 300, required: false);
+        }
+
+        if (request.DigitalPersonalInfo is { } digital)
+        {
+            if (customerType != CustomerTypes.Digital)
+            {
+                v.Add("digital_personal_info", $"is not allowed for {customerType}");
+            }
+
+            digital.Email = SharedRules.Email(v, digital.Email, "digital_personal_info.email", required: false);
+            digital.Name = v.Text(digital.Name, "digital_personal_info.name", 1, 50, required: false);
+            digital.FirstSurname = v.Text(digital.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+        }
+
+        return v;
+    }
+
+    public static Violations ValidateAssociatedUsers(AssociatedUsersRequest request)
+    {
+        var v = new Violations();
+        if (request.AssociatedUsers is not { Count: 1 })
+        {
+            v.Add("associated_users", "must have exactly 1 item");
+            return v;
+        }
+
+        AssociatedUser(v, request.AssociatedUsers[0], "associated_users[0]");
+        return v;
+    }
+
+    public static void AssociatedUser(Violations v, AssociatedUser? user, string path)
+    {
+        if (user is null)
+        {
+            v.Add(path, "is required");
+            return;
+        }
+
+        SharedRules.IdentityDocument(v, user.IdentityDocument, $"{path}.identity_document", IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie);
+        user.Role ??= "AUTHORIZED_REPRESENTATIVE";
+        v.OneOf(user.Role, $"{path}.role", required: true, "AUTHORIZED_REPRESENTATIVE");
+        user.Name = v.Text(user.Name, $"{path}.name", 1, 50, required: true);
+        user.FirstSurname = v.Text(user.FirstSurname, $"{path}.first_surname", 1, 50, required: true);
+        user.SecondSurname = v.Text(user.SecondSurname, $"{path}.second_surname", 0, 50, required: false);
+        user.Nationality = SharedRules.Nationality(v, user.Nationality, $"{path}.nationality", required: true);
+        SharedRules.ContactInfo(v, user.ContactInfo, $"{path}.contact_info", required: false, requireReachable: false);
+    }
+
+    private static void PersonalInfo(Violations v, PersonalInfo? info, DateOnly today)
+    {
+        if (info is null)
+        {
+            v.Add("personal_info", "is required");
+            return;
+        }
+
+        SharedRules.IdentityDocument(v, info.IdentityDocument, "personal_info.identity_document", IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie, IdentityDocumentTypes.Passport);
+        info.Name = v.Text(info.Name, "personal_info.name", 1, 50, required: true);
+        info.FirstSurname = v.Text(info.FirstSurname, "personal_info.first_surname", 1, 50, required: true);
+        info.SecondSurname = v.Text(info.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
+        v.OneOf(info.Gender, "personal_info.gender", required: false, Genders);
+        info.Nationality = SharedRules.Nationality(v, info.Nationality, "personal_info.nationality", required: false);
+        Birthdate(v, info.Birthdate, today, required: false);
+    }
+
+    private static void CompanyInfo(Violations v, CompanyInfo? info, string? segment)
+    {
+        if (info is null)
+        {
+            v.Add("company_info", "is required");
+            return;
+        }
+
+        string[] documentTypes = segment == "SME"
+            ? [IdentityDocumentTypes.Cif]
+            : [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie];
+        SharedRules.IdentityDocument(v, info.IdentityDocument, "company_info.identity_document", documentTypes);
+        info.Name = v.Text(info.Name, "company_info.name", 1, 300, required: true);
+        if (info.AssociatedUsers is { Count: > 1 })
+        {
+            v.Add("company_info.associated_users", "must have at most 1 item");
+        }
+
+        for (var i = 0; i < (info.AssociatedUsers?.Count ?? 0); i++)
+        {
+            AssociatedUser(v, info.AssociatedUsers![i], $"company_info.associated_users[{i}]");
+        }
+    }
+
+    private static void DigitalInfo(Violations v, DigitalPersonalInfo? info)
+    {
+        if (info is null)
+        {
+            v.Add("digital_personal_info", "is required");
+            return;
+        }
+
+        info.Email = SharedRules.Email(v, info.Email, "digital_personal_info.email", required: true);
+        info.Name = v.Text(info.Name, "digital_personal_info.name", 1, 50, required: false);
+        info.FirstSurname = v.Text(info.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+    }
+
+    private static void Birthdate(Violations v, string? birthdate, DateOnly today, bool required)
+    {
+        var date = v.Date(birthdate, "personal_info.birthdate", required);
+        if (date is { } d && d >= today)
+        {
+            v.Add("personal_info.birthdate", "must be a past date");
+        }
+    }
+
+    /// <summary>When no item is marked default, the first one is (contract §2).</summary>
+    public static void NormalizeDefaults(ContactInfo? contact)
+    {
+        if (contact is null)
+        {
+            return;
+        }
+
+        NormalizeDefaults(contact.PhoneNumbers, p => p.IsDefault, (p, d) => p.IsDefault = d);
+        NormalizeDefaults(contact.Emails, e => e.IsDefault, (e, d) => e.IsDefault = d);
+    }
+
+    private static void NormalizeDefaults<T>(List<T>? items, Func<T, bool?> get, Action<T, bool> set)
+    {
+        if (items is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var anyDefault = items.Any(i => get(i) == true);
+        for (var i = 0; i < items.Count; i++)
+        {
+            set(items[i], anyDefault ? get(items[i]) == true : i == 0);
+        }
+    }
+}

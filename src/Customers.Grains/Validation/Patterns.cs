@@ -1,0 +1,34 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace Customers.Grains.Validation;
+
+public static partial class Patterns
+{
+    [GeneratedRegex(@"^(0[1-9]\d{3}|[1-4]\d{4}|5[0-2]\d{3})$")]
+    public static partial Regex SpanishPostalCode();
+
+    [GeneratedRegex(@"^[A-Z]{2}$")]
+    public static partial Regex CountryAlpha2();
+
+    [GeneratedRegex(@"^\+\d{1,3}$")]
+    public static partial Regex CountryCallingCode();
+
+    [GeneratedRegex(@"^\d{6,15}$")]
+    public static partial Regex PhoneDigits();
+
+    [GeneratedRegex(@"^\d{2}$")]
+    public static partial Regex ProvinceCode();
+
+    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailShape();
+
+    public static bool IsEmail(string value) =>
+        EmailShape().IsMatch(value) && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
+
+    /// <summary>A calling code that the ITU has assigned to some region (libphonenumber's metadata).</summary>
+    public static bool IsAssignedCallingCode(string countryCode) =>
+        CountryCallingCode().IsMatch(countryCode)
+        && PhoneNumberUtil.GetInstance().GetRegionCodeForCountryCode(int.Parse(countryCode.AsSpan(1))) != "ZZ";
+}

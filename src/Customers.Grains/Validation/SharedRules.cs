@@ -1,0 +1,174 @@
+namespace Customers.Grains.Validation;
+
+/// <summary>Rules of the shapes shared by several resources (contract §2). They normalise what they check.</summary>
+public static class SharedRules
+{
+    public const int EmailMaxLength = 82;
+
+    public static void Address(Violations v, Address? address, string path, bool required)
+    {
+        if (address is null)
+        {
+            if (required)
+            {
+                v.Add(path, "is required");
+            }
+
+            return;
+        }
+
+        if (address.AddressLines is null || address.AddressLines.Count is < 1 or > 3)
+        {
+            v.Add($"{path}.address_lines", "must have between 1 and 3 items");
+        }
+        else
+        {
+            for (var i = 0; i < address.AddressLines.Count; i++)
+            {
+                var field = $"{path}.address_lines[{i}]";
+                var line = v.Text(address.AddressLines[i], field, 1, 100, required: true);
+                if (line is not null && line.Contains("undefined", StringComparison.OrdinalIgnoreCase))
+                {
+                    v.Add(field, "must not contain 'undefined'");
+                }
+
+                address.AddressLines[i] = line ?? "";
+            }
+        }
+
+        address.PostalCode = v.Matches(address.PostalCode?.Trim(), $"{path}.postal_code", Patterns.SpanishPostalCode(), "must be a Spanish postal code (01000-52999)", required: true);
+        address.Locality = v.Text(address.Locality, $"{path}.locality", 2, 255, required: true);
+        address.AdministrativeArea = v.Text(address.AdministrativeArea, $"{path}.administrative_area", 4, 50, required: true);
+        address.RegionCode = v.Matches(address.RegionCode?.Trim(), $"{path}.region_code", Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required: true);
+    }
+
+    /// <summary>Checks the document's type against <paramref name="allowedTypes"/> and its control character.</summary>
+    public static void IdentityDocument(Violations v, IdentityDocument? document, string path, params string[] allowedTypes)
+    {
+        if (document is null)
+        {
+            v.Add(path, "is required");
+            return;
+        }
+
+        var type = v.OneOf(document.Type, $"{path}.type", required: true, allowedTypes);
+        if (document.Number is null)
+        {
+            v.Add($"{path}.number", "is required");
+            return;
+        }
+
+        document.Number = SpanishDocuments.Normalize(document.Number);
+        if (type is not null && allowedTypes.Contains(type) && !SpanishDocuments.IsValid(type, document.Number))
+        {
+            v.Add($"{path}.number", $"is not a valid {type}");
+        }
+    }
+
+    public static void ContactInfo(Violations v, ContactInfo? contact, string path, bool required, bool requireReachable)
+    {
+        if (contact is null)
+        {
+            if (required)
+            {
+                v.Add(path, "is required");
+            }
+
+            return;
+        }
+
+        if (contact.PhoneNumbers is { Count: > 5 })
+        {
+            v.Add($"{path}.phone_numbers", "must have at most 5 items");
+        }
+
+        if (contact.Emails is { Count: > 5 })
+        {
+            v.Add($"{path}.emails", "must have at most 5 items");
+        }
+
+        if (requireReachable && (contact.PhoneNumbers?.Count ?? 0) == 0 && (contact.Emails?.Count ?? 0) == 0)
+        {
+            v.Add(path, "must have at least one phone number or e-mail");
+        }
+
+        for (var i = 0; i < (contact.PhoneNumbers?.Count ?? 0); i++)
+        {
+            Phone(v, contact.PhoneNumbers![i], $"{path}.phone_numbers[{i}]");
+        }
+
+        for (var i = 0; i < (contact.Emails?.Count ?? 0); i++)
+        {
+            var field = $"{path}.emails[{i}].email";
+            var email = contact.Emails![i];
+            if (email is null)
+            {
+                v.Add($"{path}.emails[{i}]", "is required");
+                continue;
+            }
+
+            email.Email = Email(v, email.Email, field, required: true);
+        }
+
+        SingleDefault(v, contact.PhoneNumbers?.Select(p => p?.IsDefault), $"{path}.phone_numbers");
+        SingleDefault(v, contact.Emails?.Select(e => e?.IsDefault), $"{path}.emails");
+        Address(v, contact.PostalAddress, $"{path}.postal_address", required: false);
+    }
+
+    public static string? Email(Violations v, string? email, string field, bool required)
+    {
+        var trimmed = v.Text(email, field, 1, EmailMaxLength, required);
+        if (trimmed is { Length: > 0 and <= EmailMaxLength } && !Patterns.IsEmail(trimmed))
+        {
+            v.Add(field, "must be a valid e-mail address");
+        }
+
+        return trimmed;
+    }
+
+    public static string? Nationality(Violations v, string? nationality, string field, bool required) =>
+        v.Matches(nationality?.Trim(), field, Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required);
+
+    private static void Phone(Violations v, PhoneNumber? phone, string path)
+    {
+        if (phone is null)
+        {
+            v.Add(path, "is required");
+            return;
+        }
+
+        phone.CountryCode = phone.CountryCode?.Trim();
+        phone.Number = phone.Number?.Trim();
+        if (phone.CountryCode is null)
+        {
+            v.Add($"{path}.country_code", "is required");
+        }
+        else if (!Patterns.IsAssignedCallingCode(phone.CountryCode))
+        {
+            v.Add($"{path}.country_code", "must be an assigned country calling code like +34");
+        }
+
+        if (phone.Number is null)
+        {
+            v.Add($"{path}.number", "is required");
+        }
+        else if (!Patterns.PhoneDigits().IsMatch(phone.Number))
+        {
+            v.Add($"{path}.number", "must have between 6 and 15 digits");
+        }
+        else if (phone.CountryCode == "+34" && phone.Number.Length != 9)
+        {
+            v.Add($"{path}.number", "must have 9 digits for +34");
+        }
+
+        v.OneOf(phone.Type, $"{path}.type", required: true, "MOBILE", "LANDLINE");
+    }
+
+    private static void SingleDefault(Violations v, IEnumerable<bool?>? defaults, string path)
+    {
+        if (defaults is not null && defaults.Count(d => d == true) > 1)
+        {
+            v.Add(path, "must have at most one item with is_default true");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Reflection;
+using Npgsql;
+
+namespace Customers.Silo.Database;
+
+/// <summary>
+/// Applies the embedded, numbered migrations (<c>NNN_name.sql</c>) that the database has not seen,
+/// each in its own transaction, under an advisory lock so silos starting together take turns.
+/// </summary>
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
+{
+    // Any fixed 64-bit number; every silo of every version must use the same one.
+    private const long AdvisoryLockKey = 0x43_55_53_54_4F_4D_45_52;
+
+    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+
+    public async Task ApplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        try
+        {
+            await Execute(connection, """
+                CREATE TABLE IF NOT EXISTS customers_schema_migrations (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+
+            var applied = new HashSet<int>();
+            await using (var read = new NpgsqlCommand("SELECT version FROM customers_schema_migrations", connection))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetInt32(0));
+                }
+            }
+
+            foreach (var migration in Embedded.Where(m => !applied.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
+                {
+                    await apply.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using (var record = new NpgsqlCommand(
+                    "INSERT INTO customers_schema_migrations (version, name) VALUES (@version, @name)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue("version", migration.Version);
+                    record.Parameters.AddWithValue("name", migration.Name);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied schema migration {Version} {Name}", migration.Version, migration.Name);
+            }
+        }
+        finally
+        {
+            await Execute(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static List<Migration> LoadEmbedded()
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        const string prefix = "Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var fileName = n[prefix.Length..^4];
+                var underscore = fileName.IndexOf('_');
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return new Migration(int.Parse(fileName[..underscore]), fileName[(underscore + 1)..], reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    public sealed record Migration(int Version, string Name, string Sql);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Customers.Grains;
+using Customers.Grains.Indexing;
+using Customers.Silo.Database;
+using Customers.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Customers.Silo.Hosting;
+
+public static class SiloHosting
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>The silo: PostgreSQL storage, reminders and membership, the schema they need, and the dashboard.</summary>
+    public static WebApplicationBuilder AddCustomersSilo(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Customers");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings__Customers is not set. Start the service with ./run.sh, which starts a local PostgreSQL, or set it.");
+        }
+
+        var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.Configure<IndexingOptions>(builder.Configuration.GetSection("Indexing"));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<SchemaMigrationService>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+            silo.AddDashboard();
+        });
+
+        return builder;
+    }
+}

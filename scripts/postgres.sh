@@ -105,7 +105,9 @@ _pg_run_user() {
 _pg_ensure_os_user() {
     id -u postgres >/dev/null 2>&1 && return 0
     _pg_log "creating system user 'postgres'"
-    useradd --system --user-group --no-create-home --home-dir /var/lib/postgresql \
+    local -a group=(--user-group)
+    if getent group postgres >/dev/null 2>&1; then group=(--gid postgres); fi
+    useradd --system "${group[@]}" --no-create-home --home-dir /var/lib/postgresql \
         --shell /bin/sh postgres >&2
 }
 
@@ -146,15 +148,35 @@ _pg_real_dir() {
     fi
 }
 
-# State of DIR/postmaster.pid: prints "none", "running PID", "dead" (pid gone, postgres
-# handles that itself), "stale" (pid reused by a non-postgres process, which would make
-# postgres refuse to start) or "unknown".
+# pids of live (non-zombie) processes whose working directory is DIR: every PostgreSQL
+# process of a cluster runs with its data directory as working directory.
+_pg_dir_pids() {
+    local dir="$1" d cwd state
+    for d in /proc/[0-9]*; do
+        cwd="$(readlink "$d/cwd" 2>/dev/null)" || continue
+        [[ "$cwd" == "$dir" ]] || continue
+        state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "$d/status" 2>/dev/null || true)"
+        [[ "$state" == Z || -z "$state" ]] && continue
+        printf '%s\n' "${d#/proc/}"
+    done
+}
+
+# State of DIR/postmaster.pid: prints "none", "running PID", "dead" (pid gone: postgres
+# handles that itself), "stale" (pid is a zombie or belongs to an unrelated process, which
+# would make postgres refuse to start) or "unknown".
 _pg_pidfile_state() {
-    local dir="$1" pid cmd
+    local dir="$1" pid cmd cwd state
     if [[ ! -f "$dir/postmaster.pid" ]]; then echo none; return 0; fi
     pid="$(head -n1 "$dir/postmaster.pid" 2>/dev/null || true)"
     if ! [[ "$pid" =~ ^[0-9]+$ ]]; then echo unknown; return 0; fi
     if [[ ! -d "/proc/$pid" ]]; then echo dead; return 0; fi
+    state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$pid/status" 2>/dev/null || true)"
+    if [[ "$state" == Z ]]; then echo stale; return 0; fi
+    if cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null)"; then
+        if [[ "$cwd" == "$dir" ]]; then echo "running $pid"; else echo stale; fi
+        return 0
+    fi
+    # cwd not readable (another user's process): judge by the command line.
     if ! cmd="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)"; then echo unknown; return 0; fi
     case "$cmd" in
         *postgres*|*postmaster*) echo "running $pid" ;;
@@ -315,8 +337,24 @@ pg_start() {
             rm -f "$initlog"
         fi
         if [[ "$state" == stale ]]; then
-            _pg_log "removing stale $dir/postmaster.pid (its pid now belongs to another process)"
-            rm -f "$dir/postmaster.pid" "$sockdir/.s.PGSQL.$port.lock"
+            # Left by a crash. Remove it only once no process of the old server is alive
+            # (orphaned backends exit shortly after their postmaster died).
+            local i
+            for ((i = 0; i < 30; i++)); do
+                [[ -z "$(_pg_dir_pids "$dir")" ]] && break
+                sleep 1
+            done
+            if [[ -n "$(_pg_dir_pids "$dir")" ]]; then
+                _pg_log "processes of an old server still use $dir: $(_pg_dir_pids "$dir" | tr '\n' ' ')"
+                return 1
+            fi
+            _pg_log "removing stale $dir/postmaster.pid (its pid is no longer a server of this cluster)"
+            local oldpid socklock="$sockdir/.s.PGSQL.$port.lock"
+            oldpid="$(head -n1 "$dir/postmaster.pid" 2>/dev/null || true)"
+            rm -f "$dir/postmaster.pid"
+            if [[ -f "$socklock" && "$(head -n1 "$socklock" 2>/dev/null || true)" == "$oldpid" ]]; then
+                rm -f "$socklock"
+            fi
         fi
         _pg_write_conf "$dir" "$port" "$user" "$sockdir" || { _pg_log "could not write configuration"; return 1; }
         if ! _pg_as "$user" "$bin/pg_ctl" -D "$dir" -l "$dir/postgresql.log" -w -t 120 start >/dev/null; then
@@ -326,6 +364,14 @@ pg_start() {
         fi
         _pg_log "started PostgreSQL on 127.0.0.1:$port (data $dir, log $dir/postgresql.log)"
     fi
+
+    # Wait until it accepts connections (a reused server may still be starting up).
+    local tries
+    for ((tries = 0; tries < 60; tries++)); do
+        PGCONNECT_TIMEOUT=5 "$PG_PSQL" -X -q -h 127.0.0.1 -p "$port" -U "$PG_SUPERUSER" -d postgres \
+            -tA -c "SELECT 1" >/dev/null 2>&1 && break
+        sleep 1
+    done
 
     # Create the application database if it does not exist yet.
     local exists
@@ -348,7 +394,13 @@ pg_start() {
 pg_stop() {
     if [[ $# -ne 1 ]]; then _pg_log "usage: pg_stop DIR"; return 2; fi
     local dir; dir="$(_pg_real_dir "$1")"
-    [[ -f "$dir/PG_VERSION" && -f "$dir/postmaster.pid" ]] || return 0
+    [[ -f "$dir/PG_VERSION" ]] || return 0
+    # Only signal a pid that really is this cluster's server: after a crash the pid in
+    # postmaster.pid may belong to an unrelated process, which pg_ctl would signal.
+    local state; state="$(_pg_pidfile_state "$dir")"
+    case "$state" in
+        none|dead|stale) return 0 ;;
+    esac
     [[ -n "${PG_BIN:-}" ]] || pg_ensure_binaries || return 1
     local bin="$PG_BIN" want
     want="$(cat "$dir/PG_VERSION")"
@@ -359,7 +411,7 @@ pg_stop() {
         _pg_log "stopped PostgreSQL ($dir)"
         return 0
     fi
-    # pg_ctl status: 3 = not running.
+    # pg_ctl status: 3 = not running, 4 = no cluster.
     local rc=0
     _pg_as "$user" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1 || rc=$?
     if [[ $rc -eq 3 || $rc -eq 4 ]]; then return 0; fi

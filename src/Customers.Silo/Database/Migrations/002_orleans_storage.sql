@@ -38,6 +38,65 @@ CREATE UNIQUE INDEX ux_orleansstorage_identity
     ON orleansstorage (serviceid, graintypestring, grainidn0, grainidn1,
                        (coalesce(grainidextensionstring, '')), (grainidextensionstring IS NULL));
 
+-- The write, the hot path. A PL/pgSQL function because the providers send unprepared
+-- statements: one short call is parsed and planned far faster than an equivalent
+-- two-branch data-modifying CTE, and the function caches the plans of its two statements
+-- per connection. Measured with pgbench (extended protocol, read + write per transaction):
+-- about 1.8x the throughput of the CTE form, on a par with a bare UPDATE.
+--   p_version NULL: insert with version 1 unless any row (even a cleared one) exists for
+--                   the identity. On conflict nothing is written and no row is returned.
+--   otherwise:      compare-and-swap on version, payload replaced, version + 1.
+-- Returns the new version, or no row (= conflict for Orleans). It runs inside the caller's
+-- statement, so it is atomic, and under READ COMMITTED a concurrent writer is re-checked
+-- against the committed row (UPDATE) or the unique index (INSERT): exactly one wins.
+CREATE FUNCTION orleans_storage_write(
+    p_serviceid       text,
+    p_graintypestring text,
+    p_grainidn0       bigint,
+    p_grainidn1       bigint,
+    p_extension       text,
+    p_grainidhash     integer,
+    p_graintypehash   integer,
+    p_payload         bytea,
+    p_version         integer)
+RETURNS SETOF integer
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    v_new integer;
+BEGIN
+    IF p_version IS NULL THEN
+        INSERT INTO orleansstorage
+            (serviceid, graintypestring, grainidn0, grainidn1, grainidextensionstring,
+             grainidhash, graintypehash, payloadbinary, version, modifiedon)
+        VALUES
+            (p_serviceid, p_graintypestring, p_grainidn0, p_grainidn1, p_extension,
+             p_grainidhash, p_graintypehash, p_payload, 1, now())
+        ON CONFLICT (serviceid, graintypestring, grainidn0, grainidn1,
+                     (coalesce(grainidextensionstring, '')), (grainidextensionstring IS NULL))
+        DO NOTHING
+        RETURNING version INTO v_new;
+    ELSE
+        UPDATE orleansstorage
+        SET payloadbinary = p_payload,
+            version = CASE WHEN version = 2147483647 THEN 1 ELSE version + 1 END,
+            modifiedon = now()
+        WHERE serviceid = p_serviceid
+          AND graintypestring = p_graintypestring
+          AND grainidn0 = p_grainidn0
+          AND grainidn1 = p_grainidn1
+          AND coalesce(grainidextensionstring, '') = coalesce(p_extension, '')
+          AND (grainidextensionstring IS NULL) = (p_extension IS NULL)
+          AND version = p_version
+        RETURNING version INTO v_new;
+    END IF;
+    IF v_new IS NOT NULL THEN
+        RETURN NEXT v_new;
+    END IF;
+    RETURN;
+END
+$fn$;
+
 INSERT INTO orleansquery (querykey, querytext) VALUES
 (
 'ReadFromStorageKey',
@@ -52,40 +111,13 @@ WHERE serviceid = @ServiceId::text
   AND (grainidextensionstring IS NULL) = (@GrainIdExtensionString::text IS NULL)$sql$
 ),
 (
--- NULL GrainStateVersion: insert with version 1 unless any row (even a cleared one) exists:
--- a conflict yields no row. Otherwise compare-and-swap on version. Exactly one of the two
--- branches can act, the result is the new version or no row (= conflict for Orleans).
+-- One function call per write (see orleans_storage_write above).
 'WriteToStorageKey',
-$sql$WITH updated AS (
-    UPDATE orleansstorage
-    SET payloadbinary = @PayloadBinary::bytea,
-        version = CASE WHEN version = 2147483647 THEN 1 ELSE version + 1 END,
-        modifiedon = now()
-    WHERE @GrainStateVersion::integer IS NOT NULL
-      AND serviceid = @ServiceId::text
-      AND graintypestring = @GrainTypeString::text
-      AND grainidn0 = @GrainIdN0::bigint
-      AND grainidn1 = @GrainIdN1::bigint
-      AND coalesce(grainidextensionstring, '') = coalesce(@GrainIdExtensionString::text, '')
-      AND (grainidextensionstring IS NULL) = (@GrainIdExtensionString::text IS NULL)
-      AND version = @GrainStateVersion::integer
-    RETURNING version
-), inserted AS (
-    INSERT INTO orleansstorage
-        (serviceid, graintypestring, grainidn0, grainidn1, grainidextensionstring,
-         grainidhash, graintypehash, payloadbinary, version, modifiedon)
-    SELECT @ServiceId::text, @GrainTypeString::text, @GrainIdN0::bigint, @GrainIdN1::bigint,
-           @GrainIdExtensionString::text, @GrainIdHash::integer, @GrainTypeHash::integer,
-           @PayloadBinary::bytea, 1, now()
-    WHERE @GrainStateVersion::integer IS NULL
-    ON CONFLICT (serviceid, graintypestring, grainidn0, grainidn1,
-                 (coalesce(grainidextensionstring, '')), (grainidextensionstring IS NULL))
-    DO NOTHING
-    RETURNING version
-)
-SELECT version AS newgrainstateversion FROM updated
-UNION ALL
-SELECT version AS newgrainstateversion FROM inserted$sql$
+$sql$SELECT newversion AS newgrainstateversion
+FROM orleans_storage_write(@ServiceId::text, @GrainTypeString::text, @GrainIdN0::bigint,
+                           @GrainIdN1::bigint, @GrainIdExtensionString::text,
+                           @GrainIdHash::integer, @GrainTypeHash::integer,
+                           @PayloadBinary::bytea, @GrainStateVersion::integer) AS newversion$sql$
 ),
 (
 -- Clear keeps the row (payload NULL) and moves the version on, no row = conflict.

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against a throwaway PostgreSQL that it starts and removes.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Customers").
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+pg_ensure_binaries
+port="${TEST_PG_PORT:-55432}"
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+data_dir="$(mktemp -d /tmp/customers-test-pg.XXXXXX)"
+cleanup() { pg_stop "$data_dir" || true; rm -rf "$data_dir"; }
+trap cleanup EXIT
+pg_start "$data_dir" "$port"
+export CUSTOMERS_TEST_CONNECTION
+CUSTOMERS_TEST_CONNECTION="$(pg_connection_string "$port")"
+
+log="$(mktemp /tmp/customers-test-log.XXXXXX)"
+status=0
+dotnet test Customers.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole run, summed over the test assemblies.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"

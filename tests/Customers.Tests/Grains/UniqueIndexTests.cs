@@ -1,0 +1,63 @@
+namespace Customers.Tests.Grains;
+
+[Collection(GrainClusterCollection.Name)]
+public class UniqueIndexTests(GrainClusterFixture fixture)
+{
+    private readonly string _org = $"org-{Guid.NewGuid():N}"[..20];
+
+    [Fact]
+    public async Task A_reservation_whose_owner_never_came_to_exist_is_freed_once_its_grace_has_passed()
+    {
+        var nif = Requests.UniqueNif();
+        var ghost = Guid.NewGuid();
+        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif)));
+        Assert.True(await index.Reserve(ghost));
+
+        var early = await Customer().Create(Requests.Private(nif));
+        Assert.Equal(OutcomeStatus.Conflict, early.Status.Status);
+
+        GrainClusterFixture.Clock.Advance(GrainClusterFixture.ReservationGrace + TimeSpan.FromSeconds(1));
+        var late = await Customer().Create(Requests.Private(nif));
+
+        Assert.True(late.IsOk);
+        Assert.Equal(late.Value!.Id, await index.Owner());
+    }
+
+    [Fact]
+    public async Task A_live_owner_keeps_its_value_however_old_the_reservation()
+    {
+        var nif = Requests.UniqueNif();
+        var first = await Customer().Create(Requests.Private(nif));
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromDays(1));
+
+        var second = await Customer().Create(Requests.Private(nif));
+
+        Assert.True(first.IsOk);
+        Assert.Equal(OutcomeStatus.Conflict, second.Status.Status);
+    }
+
+    [Fact]
+    public async Task A_deleted_customer_frees_its_document_at_once()
+    {
+        var nif = Requests.UniqueNif();
+        var owner = Customer();
+        Assert.True((await owner.Create(Requests.Private(nif))).IsOk);
+        Assert.True((await owner.Delete()).IsOk);
+
+        var again = await Customer().Create(Requests.Private(nif));
+
+        Assert.True(again.IsOk);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_document_make_exactly_one_customer()
+    {
+        var nif = Requests.UniqueNif();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Customer().Create(Requests.Private(nif))));
+
+        Assert.Equal(1, outcomes.Count(o => o.IsOk));
+        Assert.Equal(19, outcomes.Count(o => o.Status.Status == OutcomeStatus.Conflict));
+    }
+
+    private ICustomerGrain Customer() => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(_org, Guid.NewGuid()));
+}

@@ -1,0 +1,20 @@
+using Customers.Grains.Validation;
+
+namespace Customers.Tests.Validation;
+
+public class IbanTests
+{
+    [Theory]
+    [InlineData("ES7921000813610123456789")] // the page's direct-debit example
+    [InlineData("es79 2100 0813 6101 2345 6789")]
+    [InlineData("GB82WEST12345698765432")]
+    [InlineData("DE89370400440532013000")]
+    public void An_IBAN_whose_mod_97_is_1_is_valid(string iban) => Assert.True(Iban.IsValid(Iban.Normalize(iban)));
+
+    [Theory]
+    [InlineData("ES7921000813610123456788")]
+    [InlineData("ES792100081361012345678X")]
+    [InlineData("7921000813610123456789ES")]
+    [InlineData("ES79")]
+    public void An_IBAN_failing_the_check_or_shape_is_invalid(string iban) => Assert.False(Iban.IsValid(Iban.Normalize(iban)));
+}

@@ -1,0 +1,34 @@
+using Customers.Grains.Validation;
+
+namespace Customers.Tests.Validation;
+
+public class PatternsTests
+{
+    [Theory]
+    [InlineData("01000", true)]
+    [InlineData("28039", true)]
+    [InlineData("52999", true)]
+    [InlineData("00999", false)] // 00xxx is no Spanish postal code
+    [InlineData("53000", false)]
+    [InlineData("01234junk", false)] // the page's pattern lets this through
+    [InlineData("junk52999", false)]
+    [InlineData("2803", false)]
+    public void Postal_codes_are_Spanish_01000_to_52999(string code, bool valid) =>
+        Assert.Equal(valid, Patterns.SpanishPostalCode().IsMatch(code));
+
+    [Theory]
+    [InlineData("email@example.com", true)]
+    [InlineData("first.last+tag@sub.example.es", true)]
+    [InlineData("no-at-sign.example.com", false)]
+    [InlineData("two@@example.com", false)]
+    [InlineData("spaces in@example.com", false)]
+    [InlineData("nodot@example", false)]
+    public void E_mails_must_be_addresses(string email, bool valid) => Assert.Equal(valid, Patterns.IsEmail(email));
+
+    [Theory]
+    [InlineData("+34", true)]
+    [InlineData("+1", true)]
+    [InlineData("+999", false)]
+    [InlineData("34", false)]
+    public void Calling_codes_must_be_assigned(string code, bool valid) => Assert.Equal(valid, Patterns.IsAssignedCallingCode(code));
+}

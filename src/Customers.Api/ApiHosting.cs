@@ -29,6 +29,7 @@ public static class ApiHosting
 
     public static WebApplication UseCustomersApi(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<ApiKeyRing>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.Write);
         app.UseCustomersOpenApi();

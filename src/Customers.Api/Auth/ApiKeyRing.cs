@@ -18,6 +18,9 @@ public sealed class ApiKeyRing
         if (entries.Count == 0)
         {
             entries.Add(new ApiKeyEntry { Name = "development", Key = developmentKey.Value, Orgs = ["*"], Permissions = ["*"] });
+
+            // Shown once on the console for the person starting the service; never sent to the logs.
+            Console.WriteLine($"No API key configured: development key {developmentKey.Value} (header X-API-Key) accepts every org and permission.");
         }
 
         _callers = entries.Select(e => new Caller(e.Name, Hash(e.Key), e.Orgs.ToHashSet(StringComparer.Ordinal), e.Permissions.ToHashSet(StringComparer.Ordinal))).ToArray();

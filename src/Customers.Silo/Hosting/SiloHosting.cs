@@ -1,4 +1,5 @@
 using System.Net;
+using Customers.Api;
 using Customers.Grains;
 using Customers.Grains.Indexing;
 using Customers.Silo.Database;
@@ -32,6 +33,9 @@ public static class SiloHosting
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ApiHosting.ReadyTag])
+            .AddCheck<SiloHealthCheck>("silo", tags: [ApiHosting.ReadyTag]);
 
         builder.UseOrleans(silo =>
         {

@@ -3,6 +3,7 @@ using Customers.Silo.Hosting;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSettingsBesideTheBinary(builder.Environment);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");

@@ -4,7 +4,7 @@ using Orleans.Serialization;
 
 namespace Customers.Grains.Customers;
 
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TimeProvider time,
     DeepCopier<CustomerState> copier) : Grain, ICustomerGrain

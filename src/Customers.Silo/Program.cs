@@ -9,12 +9,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.AddCustomersTelemetry();
 builder.AddCustomersSilo();
 builder.AddCustomersApi();
 
 var app = builder.Build();
 app.UseCustomersApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
+app.MapCustomersMetrics();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>

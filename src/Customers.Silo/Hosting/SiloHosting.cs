@@ -62,6 +62,7 @@ public static class SiloHosting
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
             silo.AddDashboard();
+            silo.AddActivityPropagation();
         });
 
         return builder;

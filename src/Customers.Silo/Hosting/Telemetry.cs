@@ -1,0 +1,55 @@
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Customers.Silo.Hosting;
+
+public static class Telemetry
+{
+    private static readonly string[] OrleansMeters = ["Microsoft.Orleans"];
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    /// <summary>
+    /// JSON console logs carrying each request's id (the hosting log scope), and OpenTelemetry
+    /// metrics and traces from ASP.NET Core, Orleans and Npgsql. Metrics are scraped at
+    /// <c>/metrics</c>; traces leave only when an OTLP endpoint is configured.
+    /// </summary>
+    public static WebApplicationBuilder AddCustomersTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("customers", serviceInstanceId: Environment.MachineName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(OrleansMeters)
+                .AddNpgsqlInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddSource(OrleansSources)
+                .AddNpgsql());
+
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapCustomersMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        return app;
+    }
+}

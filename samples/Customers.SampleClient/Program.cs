@@ -1,0 +1,68 @@
+// A co-hosted service: an Orleans client that joins the cluster through its gateways (found in
+// the PostgreSQL membership table) and calls the customer grains directly, without HTTP.
+// It references only Customers.Grains.Abstractions; the grains enforce the same rules as the API.
+using System.Text.Json;
+using Customers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var connectionString = builder.Configuration.GetConnectionString("Customers")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__Customers to the cluster's PostgreSQL.");
+var org = builder.Configuration["Org"] ?? "telco";
+
+builder.UseOrleansClient(client =>
+{
+    client.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = builder.Configuration["Orleans:ClusterId"] ?? "customers";
+        o.ServiceId = builder.Configuration["Orleans:ServiceId"] ?? "customers";
+    });
+    client.UseAdoNetClustering(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = connectionString;
+    });
+});
+
+using var host = builder.Build();
+await host.StartAsync();
+var grains = host.Services.GetRequiredService<IClusterClient>();
+
+var id = Guid.NewGuid();
+var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id));
+var created = await customer.Create(new CreateCustomerRequest
+{
+    Type = CustomerTypes.Digital,
+    PreferredLanguage = "en",
+    DigitalPersonalInfo = new DigitalPersonalInfo { Email = $"sample-{id:N}@example.com", Name = "Sample" },
+});
+if (!created.IsOk)
+{
+    Console.Error.WriteLine($"create refused: {created.Status.Status} {created.Status.Message}");
+    return 1;
+}
+
+// The grain refuses what the HTTP API refuses: a NIF with a wrong control letter.
+var refused = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, Guid.NewGuid())).Create(new CreateCustomerRequest
+{
+    Type = CustomerTypes.Private,
+    PreferredLanguage = "es",
+    Segment = "CONSUMER",
+    ContactInfo = new ContactInfo { Emails = [new EmailAddress { Email = "x@example.com" }] },
+    PersonalInfo = new PersonalInfo { IdentityDocument = new IdentityDocument { Type = "NIF", Number = "12345678A" }, Name = "A", FirstSurname = "B" },
+});
+
+var read = await customer.Get();
+var found = await grains.GetGrain<ICustomerDirectoryGrain>(org).FindByExternalId(created.Value!.ExternalId);
+Console.WriteLine($"created {created.Value.Id} external_id {created.Value.ExternalId}");
+Console.WriteLine($"read {JsonSerializer.Serialize(read)}");
+Console.WriteLine($"external lookup {found?.Id}");
+Console.WriteLine($"invalid NIF refused: {refused.Status.Status} {string.Join("; ", refused.Status.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+
+await host.StopAsync();
+return read?.Id == id && found?.Id == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;

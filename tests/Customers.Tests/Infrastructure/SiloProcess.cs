@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Customers.Tests.Infrastructure;
+
+/// <summary>
+/// A silo started the way operators start it: <c>dotnet Customers.Silo.dll</c> with only the
+/// configuration interface's environment variables. Its console output is kept for inspection.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, int httpPort)
+    {
+        _process = process;
+        HttpPort = httpPort;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add("X-API-Key", TestKeys.Admin);
+        Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public int HttpPort { get; }
+
+    public HttpClient Client { get; }
+
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<SiloProcess> Start(string clusterId, string connectionString, IDictionary<string, string>? extra = null)
+    {
+        var httpPort = FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.Output("src/Customers.Silo", "Customers.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        var env = start.Environment;
+        env["ConnectionStrings__Customers"] = connectionString;
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        env["Orleans__ClusterId"] = clusterId;
+        env["Orleans__ServiceId"] = clusterId;
+        env["Orleans__SiloPort"] = FreePorts.Next().ToString();
+        env["Orleans__GatewayPort"] = FreePorts.Next().ToString();
+        foreach (var (key, value) in TestKeys.Settings())
+        {
+            env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        var silo = new SiloProcess(Process.Start(start)!, httpPort);
+        silo._process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo.Output.Enqueue(e.Data); };
+        silo._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo.Output.Enqueue(e.Data); };
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        await silo.WaitUntilReady(TimeSpan.FromSeconds(90));
+        return silo;
+    }
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends SIGTERM, as an orchestrator stopping the silo would.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+
+    public Task WaitForExit(TimeSpan timeout) => _process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+
+    public int ExitCode => _process.ExitCode;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReady(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{string.Join('\n', Output)}");
+            }
+
+            try
+            {
+                if ((await Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"silo not ready within {timeout}:\n{string.Join('\n', Output)}");
+    }
+}

@@ -44,6 +44,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The service's own log levels apply; only the destination changes, so the scan sees what operators would.
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(new FileLoggerProvider(CapturedLogs.NewFile("host")));
+        });
     }
 }

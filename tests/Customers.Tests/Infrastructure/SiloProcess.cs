@@ -57,8 +57,23 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var silo = new SiloProcess(Process.Start(start)!, httpPort);
-        silo._process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo.Output.Enqueue(e.Data); };
-        silo._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo.Output.Enqueue(e.Data); };
+        var log = new StreamWriter(CapturedLogs.NewFile("silo")) { AutoFlush = true };
+        void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            silo.Output.Enqueue(line);
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+
+        silo._process.OutputDataReceived += (_, e) => Keep(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => Keep(e.Data);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
         await silo.WaitUntilReady(TimeSpan.FromSeconds(90));

@@ -7,7 +7,8 @@ public sealed record CustomerCreated([property: Id(0)] Guid Id, [property: Id(1)
 [GenerateSerializer, Immutable]
 public sealed record CustomerRef([property: Id(0)] Guid Id, [property: Id(1)] string ExternalId);
 
-[GenerateSerializer]
+/// <summary>A customer as read. Immutable once handed out: the grain never changes an instance it returned.</summary>
+[GenerateSerializer, Immutable]
 public sealed class CustomerView
 {
     [Id(0)] public Guid Id { get; set; }

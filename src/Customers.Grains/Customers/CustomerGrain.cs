@@ -12,6 +12,8 @@ public sealed partial class CustomerGrain(
     private string _org = "";
     private Guid _id;
 
+    private CustomerView? _view;
+
     private CustomerState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ public sealed partial class CustomerGrain(
         if (held.Any(h => !h))
         {
             S.DeletedAt = now;
-            await state.WriteStateAsync();
+            await WriteOrRevert(copier.Copy(S));
             await ReleaseAll(unique.Append((IndexKinds.CustomerExternalId, candidate.ExternalId)));
             return Outcome.Conflict(ConflictMessage(unique.Where((_, i) => !held[i]).First().Kind));
         }
@@ -76,7 +78,11 @@ public sealed partial class CustomerGrain(
         return Outcome<CustomerCreated>.Success(new CustomerCreated(_id, candidate.ExternalId));
     }
 
-    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? ToView() : null);
+    /// <summary>
+    /// The view is built once per written version from a private copy of the state and handed out
+    /// as immutable, so a read costs no copy; every write drops it.
+    /// </summary>
+    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? _view ??= ToView(copier.Copy(S)) : null);
 
     public async Task<Outcome> Update(PatchCustomerRequest request)
     {
@@ -115,8 +121,7 @@ public sealed partial class CustomerGrain(
         {
             if (!await Index(IndexKinds.LoginEmail, newEmail!).IsHeldBy(_id))
             {
-                state.State = snapshot;
-                await state.WriteStateAsync();
+                await Restore(snapshot);
                 return Outcome.Conflict(ConflictMessage(IndexKinds.LoginEmail));
             }
 
@@ -218,8 +223,7 @@ public sealed partial class CustomerGrain(
 
         if (!await Index(IndexKinds.Document, newValue).IsHeldBy(_id))
         {
-            state.State = snapshot;
-            await state.WriteStateAsync();
+            await Restore(snapshot);
             return Outcome.Conflict(ConflictMessage(IndexKinds.Document));
         }
 
@@ -278,8 +282,10 @@ public sealed partial class CustomerGrain(
     /// <summary>A deep copy taken before a change, so a failed write leaves memory as storage has it.</summary>
     private CustomerState Snapshot() => copier.Copy(S);
 
+    /// <summary>Persists the state; a failed write leaves memory as storage has it.</summary>
     private async Task WriteOrRevert(CustomerState previous)
     {
+        _view = null;
         try
         {
             await state.WriteStateAsync();
@@ -289,6 +295,14 @@ public sealed partial class CustomerGrain(
             state.State = previous;
             throw;
         }
+    }
+
+    /// <summary>Puts back a state that a later check (a lost reservation) invalidated.</summary>
+    private async Task Restore(CustomerState snapshot)
+    {
+        var current = S;
+        state.State = snapshot;
+        await WriteOrRevert(current);
     }
 
     private void Apply(PatchCustomerRequest request)
@@ -342,19 +356,19 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private CustomerView ToView() => new()
+    private CustomerView ToView(CustomerState copy) => new()
     {
         Id = _id,
-        ExternalId = S.ExternalId,
-        Type = S.Type,
-        PreferredLanguage = S.PreferredLanguage,
-        Segment = S.Segment,
-        ContactInfo = S.ContactInfo,
-        PersonalInfo = S.PersonalInfo,
-        CompanyInfo = S.CompanyInfo,
-        DigitalPersonalInfo = S.DigitalPersonalInfo,
-        CreatedAt = S.CreatedAt,
-        UpdatedAt = S.UpdatedAt,
+        ExternalId = copy.ExternalId,
+        Type = copy.Type,
+        PreferredLanguage = copy.PreferredLanguage,
+        Segment = copy.Segment,
+        ContactInfo = copy.ContactInfo,
+        PersonalInfo = copy.PersonalInfo,
+        CompanyInfo = copy.CompanyInfo,
+        DigitalPersonalInfo = copy.DigitalPersonalInfo,
+        CreatedAt = copy.CreatedAt,
+        UpdatedAt = copy.UpdatedAt,
     };
 
 }

@@ -33,15 +33,18 @@ public static class Telemetry
                 .AddRuntimeInstrumentation()
                 .AddMeter(OrleansMeters)
                 .AddNpgsqlInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                .AddSource(OrleansSources)
-                .AddNpgsql());
+                .AddPrometheusExporter());
 
+        // Recording spans costs on every request and grain call; it is switched on only when
+        // there is somewhere to send them.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddSource(OrleansSources)
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
 
         return builder;

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Measures the service against the ceilings of this machine, in one run:
+#   PostgreSQL + a Release silo, a seeded data set, wrk workloads, the HTTP ceiling (/health/live)
+#   and the storage ceiling (pgbench single-row upserts), memory and start-up time.
+# Figures go to stdout and bench/results/latest.md. Knobs: BENCH_CUSTOMERS (100000),
+# BENCH_DURATION (20s), BENCH_CONNECTIONS (64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+source scripts/postgres.sh
+
+customers="${BENCH_CUSTOMERS:-100000}"
+duration="${BENCH_DURATION:-20s}"
+connections="${BENCH_CONNECTIONS:-64}"
+results="$root/bench/results"
+mkdir -p "$results"
+work="$(mktemp -d /tmp/customers-bench.XXXXXX)"
+export BENCH_DATA="$work/data" BENCH_WRK_DIR="$root/bench/wrk" BENCH_KEY="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+mkdir -p "$BENCH_DATA"
+
+command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
+pg_ensure_binaries
+pgbench="$(ls "$PG_BIN/pgbench" /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)"
+[[ -x "$pgbench" ]] || pgbench="$(command -v pgbench)"
+pg_port=56432
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+pg_start "$work/pg" "$pg_port"
+connection="$(pg_connection_string "$pg_port")"
+
+silo_pid=""
+stop_all() { [[ -n "$silo_pid" ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null; pg_stop "$work/pg" || true; rm -rf "$work"; }
+trap stop_all EXIT
+
+echo "== building Release"
+dotnet build src/Customers.Silo -c Release -nologo -v quiet
+dotnet build bench/Customers.Bench -c Release -nologo -v quiet
+
+http_port=5180
+start_silo() {
+  local started; started=$(date +%s.%N)
+  ( cd "$work" && exec env ConnectionStrings__Customers="$connection" ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
+      Orleans__ClusterId=bench Orleans__ServiceId=bench Orleans__SiloPort=11180 Orleans__GatewayPort=30180 \
+      Auth__ApiKeys__0__Name=bench Auth__ApiKeys__0__Key="$BENCH_KEY" Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*' \
+      dotnet "$root/src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll" > "$work/silo.log" 2>&1 ) &
+  silo_pid=$!
+  until curl -sf "http://127.0.0.1:$http_port/health/ready" >/dev/null; do
+    kill -0 "$silo_pid" 2>/dev/null || { echo "silo exited:"; tail -50 "$work/silo.log"; exit 1; }
+    sleep 0.1
+  done
+  startup_seconds="$(awk -v now="$(date +%s.%N)" -v then="$started" 'BEGIN { printf "%.1f", now - then }')"
+}
+rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$silo_pid/status") / 1024 )); }
+
+declare -A rps p50 p99 errors
+run_wrk() { # name script
+  local out; out="$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/wrk/$2" "http://127.0.0.1:$http_port" 2>&1)"
+  rps[$1]="$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
+  p50[$1]="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+  p99[$1]="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  errors[$1]="$(awk '/Non-2xx/ {n=$NF} /Socket errors/ {s=$0} END {print (n ? n : 0) (s ? " (" s ")" : "")}' <<<"$out")"
+  printf '%-22s %8s req/s  p50 %-9s p99 %-9s errors %s\n' "$1" "${rps[$1]}" "${p50[$1]}" "${p99[$1]}" "${errors[$1]}"
+}
+
+echo "== start-up on an empty database"
+start_silo
+startup_empty="$startup_seconds"
+rss_empty="$(rss_mb)"
+echo "ready after ${startup_empty}s, RSS ${rss_empty} MB"
+
+echo "== seeding $customers customers (each with an account, a category and a promotion)"
+seed_out="$(dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll seed "http://127.0.0.1:$http_port" "$BENCH_KEY" "$customers" 64 "$BENCH_DATA")"
+echo "$seed_out"
+seed_line="$(tail -1 <<<"$seed_out")"
+[[ -s "$BENCH_DATA/accounts.txt" ]] && grep -q . "$BENCH_DATA/accounts.txt" || cp "$BENCH_DATA/customers.txt" "$BENCH_DATA/accounts.txt"
+sleep 5
+rss_seeded="$(rss_mb)"
+bytes_per_grain=$(( (rss_seeded - rss_empty) * 1024 * 1024 / customers ))
+echo "RSS with $customers customers active: ${rss_seeded} MB (${bytes_per_grain} bytes per customer over the empty silo)"
+
+echo "== workloads: wrk -t2 -c$connections -d$duration"
+run_wrk "health/live (ceiling)" health.lua
+run_wrk "GET customer" get-customer.lua
+run_wrk "GET account" get-account.lua
+run_wrk "search by document" search.lua
+run_wrk "POST customer" post-customer.lua
+run_wrk "PATCH payment method" patch-payment-method.lua
+run_wrk "mixed 90/10" mixed.lua
+
+echo "== storage ceiling: pgbench single-row upsert, $connections clients"
+psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -q -c "CREATE TABLE IF NOT EXISTS bench_upsert (id integer PRIMARY KEY, version integer NOT NULL, payload bytea)"
+pg_seconds="${duration%s}"
+pg_out="$("$pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$connections" -j 2 -T "$pg_seconds" -f bench/pgbench-upsert.sql customers 2>&1)"
+pg_tps="$(awk -F'[ =]+' '/^tps/ {printf "%.0f", $2; exit}' <<<"$pg_out")"
+pg_latency="$(awk '/latency average/ {print $4 " " $5}' <<<"$pg_out")"
+echo "pgbench upsert: ${pg_tps} tps, average latency ${pg_latency}"
+
+echo "== start-up on the seeded database"
+kill "$silo_pid"; wait "$silo_pid" 2>/dev/null || true
+start_silo
+startup_seeded="$startup_seconds"
+echo "ready after ${startup_seeded}s"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+health="${rps[health/live (ceiling)]}"
+{
+  echo "# Benchmark results"
+  echo
+  echo "Run $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c$connections -d$duration; PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on the same machine."
+  echo
+  echo "Seeding: $seed_line"
+  echo
+  echo "| workload | req/s | p50 | p99 | errors | ratio | ceiling |"
+  echo "|---|---|---|---|---|---|---|"
+  for name in "GET customer" "GET account" "search by document" "mixed 90/10"; do
+    echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$health") | health/live |"
+  done
+  for name in "POST customer" "PATCH payment method"; do
+    echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$pg_tps") | pgbench upsert |"
+  done
+  echo "| health/live (HTTP ceiling) | $health | ${p50[health/live (ceiling)]} | ${p99[health/live (ceiling)]} | ${errors[health/live (ceiling)]} | 1.00 | |"
+  echo "| pgbench single-row upsert (storage ceiling) | $pg_tps tps | | avg $pg_latency | | 1.00 | |"
+  echo
+  echo "| memory and start-up | value |"
+  echo "|---|---|"
+  echo "| RSS, empty silo | ${rss_empty} MB |"
+  echo "| RSS, $customers customers active (with their accounts and index grains) | ${rss_seeded} MB |"
+  echo "| bytes per active customer over the empty silo | ${bytes_per_grain} |"
+  echo "| start-up to /health/ready, empty database | ${startup_empty} s |"
+  echo "| start-up to /health/ready, seeded database | ${startup_seeded} s |"
+} > "$results/latest.md"
+echo "== written to bench/results/latest.md"
+cat "$results/latest.md"

@@ -1,0 +1,1 @@
+function request() return wrk.format("GET", "/health/live") end

@@ -1,15 +1,28 @@
-// Seeds a realistic data set through the public HTTP API and records what was acknowledged.
-//   seed  BASE_URL API_KEY COUNT CONCURRENCY OUT_DIR
-// writes OUT_DIR/customers.txt (id), documents.txt (NIF), accounts.txt (account id) — one per line.
+// Load tools for the benchmark and the failure drills, all through the public HTTP API.
+//   seed        BASE_URL API_KEY COUNT CONCURRENCY OUT_DIR   customers with an account, a category and a promotion;
+//                                                            writes OUT_DIR/customers.txt, documents.txt, accounts.txt
+//   write-load  BASE_URL API_KEY SECONDS CONCURRENCY ACK_FILE creates customers, appending each acknowledged id (2xx)
+//   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
+//   hostile     BASE_URL API_KEY COUNT                       malformed and hostile requests; counts 5xx
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Customers.Bench;
 
-if (args.Length < 6 || args[0] != "seed")
+switch (args.FirstOrDefault())
 {
-    Console.Error.WriteLine("usage: seed BASE_URL API_KEY COUNT CONCURRENCY OUT_DIR");
-    return 2;
+    case "write-load" when args.Length == 6:
+        return await Drills.WriteLoad(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);
+    case "verify" when args.Length == 4:
+        return await Drills.Verify(args[1], args[2], args[3]);
+    case "hostile" when args.Length == 4:
+        return await Hostile.Run(args[1], args[2], int.Parse(args[3]));
+    case "seed" when args.Length == 6:
+        break;
+    default:
+        Console.Error.WriteLine("usage: seed|write-load|verify|hostile … (see the head of Program.cs)");
+        return 2;
 }
 
 var (baseUrl, key, count, concurrency, outDir) = (args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);

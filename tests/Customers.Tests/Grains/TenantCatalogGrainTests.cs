@@ -58,8 +58,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
         }
 
         // Each holder waits on the catalogue while the catalogue waits on the holders.
-        var takes = customers.Select(c => Categories(c).AddCategory(new AddCustomerCategoryRequest { Id = other, Value = "b" }, "tester")).ToList();
         var deletion = Catalog().DeleteCategory(doomed, "tester");
+        var takes = customers.Select(c => Categories(c).AddCategory(new AddCustomerCategoryRequest { Id = other, Value = "b" }, "tester")).ToList();
         await Task.WhenAll(takes.Append(deletion)).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True((await deletion).IsOk);

@@ -18,8 +18,10 @@ public sealed class TenantCatalogGrain(
     ILogger<TenantCatalogGrain> logger) : Grain, ITenantCatalogGrain
 {
     private const int EndBatchSize = 50;
+    private static readonly TimeSpan PendingEndsRetry = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string _org = "";
+    private IGrainTimer? _pendingEndsTimer;
 
     private TenantCatalogState S => state.State;
 
@@ -30,7 +32,7 @@ public sealed class TenantCatalogGrain(
         if (S.PendingEnds.Count > 0)
         {
             // Not awaited here: a holder may be the caller that is activating this grain.
-            this.RegisterGrainTimer(FinishPendingEnds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            RetryPendingEnds(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -167,7 +169,16 @@ public sealed class TenantCatalogGrain(
         }
 
         // Outside the gate: see the class comment. The category is already gone, so no holder can take it meanwhile.
-        await EndOnHolders(pending);
+        try
+        {
+            await EndOnHolders(pending);
+        }
+        catch
+        {
+            RetryPendingEnds(PendingEndsRetry);
+            throw;
+        }
+
         return Outcome.Ok;
     }
 
@@ -405,6 +416,9 @@ public sealed class TenantCatalogGrain(
         }
     }
 
+    private void RetryPendingEnds(TimeSpan dueTime) =>
+        _pendingEndsTimer ??= this.RegisterGrainTimer(FinishPendingEnds, dueTime, PendingEndsRetry);
+
     private async Task FinishPendingEnds()
     {
         List<PendingCategoryEnd> pending;
@@ -421,7 +435,16 @@ public sealed class TenantCatalogGrain(
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Ending deleted category {CategoryId} of {Org} on its holders failed; retried on the next activation", end.CategoryId, _org);
+                logger.LogWarning(e, "Ending deleted category {CategoryId} of {Org} on its holders failed; retried in {Retry}", end.CategoryId, _org, PendingEndsRetry);
+            }
+        }
+
+        using (await Enter())
+        {
+            if (S.PendingEnds.Count == 0)
+            {
+                _pendingEndsTimer?.Dispose();
+                _pendingEndsTimer = null;
             }
         }
     }

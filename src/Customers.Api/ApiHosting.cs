@@ -1,4 +1,5 @@
 using Customers.Api.Auth;
+using Customers.Api.Catalog;
 using Customers.Api.Customers;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
@@ -41,6 +42,7 @@ public static class ApiHosting
 
         var org = app.MapGroup("/v4/orgs/{org_id}");
         org.MapCustomerEndpoints();
+        org.MapCatalogEndpoints();
         return app;
     }
 }

@@ -12,6 +12,8 @@ public static class GrainKeys
 
     public static string Sequence(string org, string kind) => $"{org}/{kind}";
 
+    public static string TenantCatalog(string org) => $"{org}/catalog";
+
     public static (string Org, Guid Id) ParseEntity(string key)
     {
         var slash = key.IndexOf('/');

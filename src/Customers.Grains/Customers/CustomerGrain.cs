@@ -150,6 +150,7 @@ public sealed partial class CustomerGrain(
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
         await WriteOrRevert(snapshot);
         await ReleaseAll(UniqueValues(S).Append((IndexKinds.CustomerExternalId, S.ExternalId)));
+        await ReleaseCatalogHoldings();
         return Outcome.Ok;
     }
 

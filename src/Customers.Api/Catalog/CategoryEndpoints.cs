@@ -1,0 +1,70 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Catalog;
+
+/// <summary>The org's category catalogue (contract §8).</summary>
+public static class CategoryEndpoints
+{
+    private const string Tag = "Categories";
+
+    public static RouteGroupBuilder MapCategoryEndpoints(this RouteGroupBuilder org)
+    {
+        var categories = org.MapGroup("/categories").WithTags(Tag).RequiresPermission("categories");
+
+        categories.MapGet("", List).Produces<CategoryList>();
+        categories.MapPost("", Create).Produces<CategoryList>(StatusCodes.Status201Created);
+        categories.MapGet("/{category_id}", Get).Produces<Category>();
+        categories.MapPatch("/{category_id}", Update).Produces(StatusCodes.Status204NoContent);
+        categories.MapDelete("/{category_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        return org;
+    }
+
+    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
+        TypedResults.Ok(new CategoryList(await Catalog(grains, org).ListCategories()));
+
+    private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCategoriesRequest request, IGrainFactory grains)
+    {
+        var outcome = await Catalog(grains, org).CreateCategories(request);
+        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/categories", new CategoryList(created)));
+    }
+
+    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains)
+    {
+        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
+        {
+            return error;
+        }
+
+        var category = await Catalog(grains, org).GetCategory(id);
+        return category is null ? ApiErrors.NotFound("category not found") : TypedResults.Ok(category);
+    }
+
+    private static async Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, PatchCategoryRequest request, IGrainFactory grains)
+    {
+        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Catalog(grains, org).UpdateCategory(id, request);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http)
+    {
+        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Catalog(grains, org).DeleteCategory(id, ApiKeyMiddleware.CallerOf(http).Name);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
+        grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
+
+    public sealed record CategoryList(IReadOnlyList<Category> Categories);
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Customers.Api.Http;
+
+namespace Customers.Api.Catalog;
+
+public static class CategoryIds
+{
+    /// <summary>Parses a <c>category_id</c> path parameter: an int32, else the contract's 400 naming it.</summary>
+    public static bool TryParse(string raw, out int id, [NotNullWhen(false)] out IResult? error)
+    {
+        if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
+        {
+            error = null;
+            return true;
+        }
+
+        error = ApiErrors.BadRequest("category_id: must be an int32");
+        return false;
+    }
+}

@@ -1,0 +1,93 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Catalog;
+
+/// <summary>A customer's categories and their history (contract §8).</summary>
+public static class CustomerCategoryEndpoints
+{
+    private const string Tag = "Customer categories";
+
+    public static RouteGroupBuilder MapCustomerCategoryEndpoints(this RouteGroupBuilder org)
+    {
+        var categories = org.MapGroup("/customers/{customer_id}/categories").WithTags(Tag).RequiresPermission("customer-categories");
+
+        categories.MapPost("", Add).Produces(StatusCodes.Status201Created);
+        categories.MapGet("", List).Produces<CustomerCategoriesView>();
+        categories.MapGet("/historical", History).Produces<CustomerCategoryHistoryView>();
+        categories.MapGet("/{category_id}", Get).Produces<CustomerCategoryView>();
+        categories.MapPatch("/{category_id}", Update).Produces(StatusCodes.Status204NoContent);
+        categories.MapDelete("/{category_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        return org;
+    }
+
+    private static async Task<IResult> Add([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, AddCustomerCategoryRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).AddCategory(request, ApiKeyMiddleware.CallerOf(http).Name);
+        return outcome.ToResult(() => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/categories/{request.Id}"));
+    }
+
+    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).GetCategories();
+        return outcome.ToResult(view => TypedResults.Ok(view));
+    }
+
+    private static async Task<IResult> History([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).GetCategoryHistory();
+        return outcome.ToResult(view => TypedResults.Ok(view));
+    }
+
+    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).GetCategory(category);
+        return outcome.ToResult(view => TypedResults.Ok(view));
+    }
+
+    private static async Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, PatchCustomerCategoryRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).UpdateCategory(category, request, ApiKeyMiddleware.CallerOf(http).Name);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).RemoveCategory(category, ApiKeyMiddleware.CallerOf(http).Name);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static ICustomerCategoriesGrain Customer(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));
+}

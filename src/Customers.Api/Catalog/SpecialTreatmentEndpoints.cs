@@ -1,0 +1,72 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Catalog;
+
+/// <summary>The org's special-treatment values and a customer's special treatment (contract §9).</summary>
+public static class SpecialTreatmentEndpoints
+{
+    private const string Tag = "Special treatment";
+
+    public static RouteGroupBuilder MapSpecialTreatmentEndpoints(this RouteGroupBuilder org)
+    {
+        var values = org.MapGroup("/special-treatment").WithTags(Tag).RequiresPermission("special-treatment");
+        values.MapGet("", List).Produces<SpecialTreatmentValues>();
+        values.MapPatch("", Replace).Produces(StatusCodes.Status204NoContent);
+
+        var customer = org.MapGroup("/customers/{customer_id}/special-treatment").WithTags(Tag).RequiresPermission("customer-special-treatment");
+        customer.MapGet("", GetForCustomer).Produces<SpecialTreatmentValues>();
+        customer.MapPut("", SetForCustomer).Produces(StatusCodes.Status204NoContent);
+        customer.MapDelete("", ClearForCustomer).Produces(StatusCodes.Status204NoContent);
+        return org;
+    }
+
+    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
+        TypedResults.Ok(new SpecialTreatmentValues { Values = [.. await Catalog(grains, org).GetSpecialTreatment()] });
+
+    private static async Task<IResult> Replace([FromRoute(Name = "org_id")] string org, SpecialTreatmentValues request, IGrainFactory grains)
+    {
+        var outcome = await Catalog(grains, org).ReplaceSpecialTreatment(request);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> GetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).GetSpecialTreatment();
+        return outcome.ToResult(values => TypedResults.Ok(values));
+    }
+
+    private static async Task<IResult> SetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, SpecialTreatmentValues request, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).SetSpecialTreatment(request);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> ClearForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Customer(grains, org, id).ClearSpecialTreatment();
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
+        grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
+
+    private static ICustomerSpecialTreatmentGrain Customer(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(org, id));
+}

@@ -1,0 +1,245 @@
+using Customers.Grains.Validation;
+
+namespace Customers.Grains.Customers;
+
+public sealed partial class CustomerGrain : ICustomerCategoriesGrain
+{
+    public async Task<Outcome> AddCategory(AddCustomerCategoryRequest request, string actor)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var violations = CatalogRules.ValidateAddCustomerCategory(request);
+        if (violations.Any)
+        {
+            return violations.ToOutcome();
+        }
+
+        var categoryId = request.Id!.Value;
+        if (HeldCategory(categoryId) is not null)
+        {
+            return Outcome.Conflict($"the customer already has category {categoryId}");
+        }
+
+        return await ChangingHoldings(async () =>
+        {
+            var acquired = await Catalog.AcquireCategoryValue(_id, categoryId, request.Value);
+            if (!acquired.IsOk)
+            {
+                return acquired.Status;
+            }
+
+            var snapshot = Snapshot();
+            var now = Now;
+            var category = S.Categories.Find(c => c.Id == categoryId);
+            if (category is null)
+            {
+                category = new CustomerCategoryState { Id = categoryId };
+                S.Categories.Add(category);
+            }
+
+            category.Name = acquired.Value!;
+            category.HeldSince = now;
+            category.History.Add(new CategoryValueRecord
+            {
+                Value = request.Value,
+                Description = request.Description,
+                Reason = request.Reason,
+                CreatedAt = now,
+                LastModifiedAt = now,
+                ModifiedBy = actor,
+            });
+            await WriteOrUndo(snapshot, catalog => catalog.ReleaseCategory(_id, categoryId));
+            return Outcome.Ok;
+        });
+    }
+
+    public Task<Outcome<CustomerCategoriesView>> GetCategories()
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<CustomerCategoriesView>>(NotFound);
+        }
+
+        var view = new CustomerCategoriesView
+        {
+            CustomerId = _id,
+            Categories = S.Categories
+                .Where(c => c.CurrentValue()?.Value is not null)
+                .OrderBy(c => c.Id)
+                .Select(ToView)
+                .ToList(),
+        };
+        return Task.FromResult(Outcome<CustomerCategoriesView>.Success(view));
+    }
+
+    public Task<Outcome<CustomerCategoryView>> GetCategory(int categoryId)
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<CustomerCategoryView>>(NotFound);
+        }
+
+        var category = HeldCategory(categoryId);
+        return Task.FromResult(category?.CurrentValue()?.Value is null
+            ? (Outcome<CustomerCategoryView>)CustomerCategoryNotFound
+            : Outcome<CustomerCategoryView>.Success(ToView(category)));
+    }
+
+    public async Task<Outcome> UpdateCategory(int categoryId, PatchCustomerCategoryRequest request, string actor)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var violations = CatalogRules.ValidatePatchCustomerCategory(request);
+        if (violations.Any)
+        {
+            return violations.ToOutcome();
+        }
+
+        if (HeldCategory(categoryId) is not { } category)
+        {
+            return CustomerCategoryNotFound;
+        }
+
+        var current = category.CurrentValue()!;
+        if (request.Value is null || request.Value == current.Value)
+        {
+            if (request.Description is null && request.Reason is null)
+            {
+                return Outcome.Ok;
+            }
+
+            // The same value with new words: the history row is amended, not ended.
+            var snapshot = Snapshot();
+            current.Description = request.Description ?? current.Description;
+            current.Reason = request.Reason ?? current.Reason;
+            current.LastModifiedAt = Now;
+            current.ModifiedBy = actor;
+            await WriteOrRevert(snapshot);
+            return Outcome.Ok;
+        }
+
+        return await ChangingHoldings(async () =>
+        {
+            var acquired = await Catalog.AcquireCategoryValue(_id, categoryId, request.Value);
+            if (!acquired.IsOk)
+            {
+                return acquired.Status;
+            }
+
+            var snapshot = Snapshot();
+            var previous = current.Value;
+            var heldSince = category.HeldSince;
+            var now = Now;
+            category.End(now, actor);
+            category.History.Add(new CategoryValueRecord
+            {
+                Value = request.Value,
+                Description = request.Description ?? current.Description,
+                Reason = request.Reason ?? current.Reason,
+                CreatedAt = now,
+                LastModifiedAt = now,
+                ModifiedBy = actor,
+            });
+            // Held since the category was taken, not since this value.
+            category.HeldSince = heldSince;
+            await WriteOrUndo(snapshot, catalog => catalog.RestoreCategoryValue(_id, categoryId, previous));
+            return Outcome.Ok;
+        });
+    }
+
+    public async Task<Outcome> RemoveCategory(int categoryId, string actor)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (HeldCategory(categoryId) is not { } category)
+        {
+            return CustomerCategoryNotFound;
+        }
+
+        return await ChangingHoldings(async () =>
+        {
+            var snapshot = Snapshot();
+            category.End(Now, actor);
+            await WriteOrRevert(snapshot);
+            await TellCatalog(catalog => catalog.ReleaseCategory(_id, categoryId));
+            return Outcome.Ok;
+        });
+    }
+
+    public Task<Outcome<CustomerCategoryHistoryView>> GetCategoryHistory()
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<CustomerCategoryHistoryView>>(NotFound);
+        }
+
+        var view = new CustomerCategoryHistoryView
+        {
+            CustomerId = _id,
+            Categories = S.Categories
+                .Where(c => c.History.Count > 0)
+                .OrderBy(c => c.Id)
+                .Select(c => new CategoryHistoryView
+                {
+                    Id = c.Id,
+                    Name = c.Name,
+                    HistoricalValues = c.History.Select(h => new CategoryHistoricalValue
+                    {
+                        Value = h.Value,
+                        Description = h.Description,
+                        Reason = h.Reason,
+                        CreateDate = h.CreatedAt,
+                        EndDate = h.EndedAt,
+                        LastModifiedDate = h.LastModifiedAt,
+                        ModifiedBy = h.ModifiedBy,
+                    }).ToList(),
+                })
+                .ToList(),
+        };
+        return Task.FromResult(Outcome<CustomerCategoryHistoryView>.Success(view));
+    }
+
+    public async Task EndCategory(int categoryId, DateTime endedAt, string actor)
+    {
+        if (!S.IsLive || HeldCategory(categoryId) is not { } category)
+        {
+            return;
+        }
+
+        var snapshot = Snapshot();
+        category.End(endedAt, actor);
+        await WriteOrRevert(snapshot);
+    }
+
+    public Task<bool> MayHoldCategoryValue(int categoryId, string? value) =>
+        Task.FromResult(_holdingsInFlight || (S.IsLive && HeldCategory(categoryId)?.CurrentValue() is { } current && current.Value == value));
+
+    private CustomerCategoryState? HeldCategory(int categoryId) =>
+        S.Categories.Find(c => c.Id == categoryId && c.HeldSince is not null);
+
+    private static Outcome CustomerCategoryNotFound => Outcome.NotFound("the customer does not have this category");
+
+    private static CustomerCategoryView ToView(CustomerCategoryState category)
+    {
+        var current = category.CurrentValue()!;
+        return new CustomerCategoryView
+        {
+            Id = category.Id,
+            Name = category.Name,
+            Value = current.Value,
+            Description = current.Description,
+            Reason = current.Reason,
+            CreateDateTime = category.HeldSince!.Value,
+            LastModifiedDateTime = current.LastModifiedAt,
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using Customers.Grains.Validation;
+
+namespace Customers.Grains.Customers;
+
+public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
+{
+    public Task<Outcome<SpecialTreatmentValues>> GetSpecialTreatment() =>
+        Task.FromResult(S.IsLive
+            ? Outcome<SpecialTreatmentValues>.Success(new SpecialTreatmentValues { Values = S.SpecialTreatment is { } value ? [value] : [] })
+            : NotFound);
+
+    public async Task<Outcome> SetSpecialTreatment(SpecialTreatmentValues request)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var violations = CatalogRules.ValidateCustomerSpecialTreatment(request);
+        if (violations.Any)
+        {
+            return violations.ToOutcome();
+        }
+
+        if (request.Values!.Count == 0)
+        {
+            return await ClearSpecialTreatment();
+        }
+
+        var value = request.Values[0]!;
+        if (value == S.SpecialTreatment)
+        {
+            return Outcome.Ok;
+        }
+
+        return await ChangingHoldings(async () =>
+        {
+            var acquired = await Catalog.AcquireSpecialTreatment(_id, value);
+            if (!acquired.IsOk)
+            {
+                return acquired;
+            }
+
+            var previous = S.SpecialTreatment;
+            var snapshot = Snapshot();
+            S.SpecialTreatment = value;
+            await WriteOrUndo(snapshot, catalog => previous is null
+                ? catalog.ReleaseSpecialTreatment(_id)
+                : catalog.RestoreSpecialTreatment(_id, previous));
+            return Outcome.Ok;
+        });
+    }
+
+    public async Task<Outcome> ClearSpecialTreatment()
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (S.SpecialTreatment is null)
+        {
+            return Outcome.Ok;
+        }
+
+        return await ChangingHoldings(async () =>
+        {
+            var snapshot = Snapshot();
+            S.SpecialTreatment = null;
+            await WriteOrRevert(snapshot);
+            await TellCatalog(catalog => catalog.ReleaseSpecialTreatment(_id));
+            return Outcome.Ok;
+        });
+    }
+
+    public Task<bool> MayHoldSpecialTreatment(string value) =>
+        Task.FromResult(_holdingsInFlight || (S.IsLive && S.SpecialTreatment == value));
+}

@@ -1,0 +1,95 @@
+namespace Customers.Tests.Grains;
+
+[Collection(GrainClusterCollection.Name)]
+public class TenantCatalogGrainTests(GrainClusterFixture fixture)
+{
+    private readonly string _org = $"org-{Guid.NewGuid():N}"[..20];
+
+    [Fact]
+    public async Task A_customer_grain_refuses_a_special_treatment_the_org_does_not_list_without_passing_through_HTTP()
+    {
+        await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] });
+        var customer = await CreateCustomer();
+
+        var outcome = await fixture.Grains.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(_org, customer)).SetSpecialTreatment(new SpecialTreatmentValues { Values = ["vip"] });
+
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "values[0]");
+    }
+
+    [Fact]
+    public async Task A_holder_that_never_stored_its_special_treatment_does_not_block_removing_the_value()
+    {
+        await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });
+        // As if the customer's write had failed and its report back to the catalogue had been lost too.
+        Assert.True((await Catalog().AcquireSpecialTreatment(Guid.NewGuid(), "vip")).IsOk);
+
+        var outcome = await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] });
+
+        Assert.True(outcome.IsOk);
+        Assert.Empty((await Catalog().Usage()).SpecialTreatment);
+    }
+
+    [Fact]
+    public async Task A_holder_that_never_stored_its_category_value_does_not_block_removing_the_value()
+    {
+        var category = await CreateCategory("low", "high");
+        Assert.True((await Catalog().AcquireCategoryValue(Guid.NewGuid(), category, "high")).IsOk);
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
+
+        var refused = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high"] });
+        var allowed = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["low"] });
+
+        Assert.Equal(OutcomeStatus.Conflict, refused.Status);
+        Assert.True(allowed.IsOk);
+        Assert.Equal(new Dictionary<string, int> { ["low"] = 1 }, (await Catalog().Usage()).Categories[category]);
+    }
+
+    [Fact]
+    public async Task Deleting_a_category_while_its_holders_take_other_categories_ends_it_on_all_of_them()
+    {
+        var doomed = await CreateCategory();
+        var other = await CreateCategory();
+        var customers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => CreateCustomer()));
+        foreach (var customer in customers)
+        {
+            Assert.True((await Categories(customer).AddCategory(new AddCustomerCategoryRequest { Id = doomed, Value = "a" }, "tester")).IsOk);
+        }
+
+        // Each holder waits on the catalogue while the catalogue waits on the holders.
+        var deletion = Catalog().DeleteCategory(doomed, "tester");
+        var takes = customers.Select(c => Categories(c).AddCategory(new AddCustomerCategoryRequest { Id = other, Value = "b" }, "tester")).ToList();
+        await Task.WhenAll(takes.Append(deletion)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True((await deletion).IsOk);
+        foreach (var customer in customers)
+        {
+            var held = await Categories(customer).GetCategories();
+            Assert.Equal([other], held.Value!.Categories.Select(c => c.Id));
+            var history = await Categories(customer).GetCategoryHistory();
+            Assert.NotNull(history.Value!.Categories.Single(c => c.Id == doomed).HistoricalValues.Single().EndDate);
+        }
+    }
+
+    private ITenantCatalogGrain Catalog() => fixture.Grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
+
+    private ICustomerCategoriesGrain Categories(Guid customer) => fixture.Grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, customer));
+
+    private async Task<int> CreateCategory(params string[] validValues)
+    {
+        var created = await Catalog().CreateCategories(new CreateCategoriesRequest
+        {
+            Categories = [new NewCategory { Name = $"c{Guid.NewGuid():N}"[..20], ValidValues = validValues.Length > 0 ? [.. validValues] : null }],
+        });
+        return created.Value!.Single().Id;
+    }
+
+    private async Task<Guid> CreateCustomer()
+    {
+        var id = Guid.NewGuid();
+        var created = await fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(_org, id)).Create(Requests.Private());
+        Assert.True(created.IsOk);
+        return id;
+    }
+}

@@ -122,7 +122,7 @@ public sealed partial class CustomerGrain(
 
             if (oldEmail is not null)
             {
-                await Index(IndexKinds.LoginEmail, oldEmail).Release(_id);
+                await ReleaseLoginEmailUnlessUsed(oldEmail);
             }
         }
 
@@ -232,7 +232,7 @@ public sealed partial class CustomerGrain(
         var holds = S.IsLive && kind switch
         {
             IndexKinds.Document => S.DocumentIndexValue == value,
-            IndexKinds.LoginEmail => S.LoginEmail == value,
+            IndexKinds.LoginEmail => S.LoginEmail == value || HoldsCredentialUsername(value),
             IndexKinds.CustomerExternalId => S.ExternalId == value,
             _ => false,
         };
@@ -240,7 +240,7 @@ public sealed partial class CustomerGrain(
     }
 
     private Task ReleaseIfReserved(string? email) =>
-        email is null ? Task.CompletedTask : Index(IndexKinds.LoginEmail, email).Release(_id);
+        email is null ? Task.CompletedTask : ReleaseLoginEmailUnlessUsed(email);
 
     private static Outcome NotFound => Outcome.NotFound("customer not found");
 
@@ -260,6 +260,11 @@ public sealed partial class CustomerGrain(
         if (customer.LoginEmail is { } email)
         {
             values.Add((IndexKinds.LoginEmail, email));
+        }
+
+        if (customer.Credential?.IndexedUsername() is { } username && username != customer.LoginEmail)
+        {
+            values.Add((IndexKinds.LoginEmail, username));
         }
 
         return values;

@@ -5,7 +5,7 @@ namespace Customers.Grains.Customers;
 /// property never orphans a row: a missing property reads as its default.
 /// </summary>
 [GenerateSerializer]
-public sealed class CustomerState
+public sealed partial class CustomerState
 {
     [Id(0)] public string Type { get; set; } = "";
     [Id(1)] public string ExternalId { get; set; } = "";

@@ -1,7 +1,9 @@
 using Customers.Api.Auth;
 using Customers.Api.Catalog;
+using Customers.Api.Credentials;
 using Customers.Api.Customers;
 using Customers.Api.Http;
+using Customers.Api.Identification;
 using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,6 +23,7 @@ public static class ApiHosting
         services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<DevelopmentKey>();
         services.AddSingleton<ApiKeyRing>();
+        services.AddDocumentUrls(builder.Configuration);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddProblemDetails();
         services.AddHealthChecks();
@@ -43,6 +46,8 @@ public static class ApiHosting
         var org = app.MapGroup("/v4/orgs/{org_id}");
         org.MapCustomerEndpoints();
         org.MapCatalogEndpoints();
+        org.MapCredentialEndpoints();
+        org.MapIdentificationEndpoints();
         return app;
     }
 }

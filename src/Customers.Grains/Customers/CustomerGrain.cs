@@ -127,7 +127,7 @@ public sealed partial class CustomerGrain(
 
             if (oldEmail is not null)
             {
-                await Index(IndexKinds.LoginEmail, oldEmail).Release(_id);
+                await ReleaseLoginEmailUnlessUsed(oldEmail);
             }
         }
 
@@ -237,7 +237,7 @@ public sealed partial class CustomerGrain(
         var holds = S.IsLive && kind switch
         {
             IndexKinds.Document => S.DocumentIndexValue == value,
-            IndexKinds.LoginEmail => S.LoginEmail == value,
+            IndexKinds.LoginEmail => S.LoginEmail == value || HoldsCredentialUsername(value),
             IndexKinds.CustomerExternalId => S.ExternalId == value,
             _ => false,
         };
@@ -245,7 +245,7 @@ public sealed partial class CustomerGrain(
     }
 
     private Task ReleaseIfReserved(string? email) =>
-        email is null ? Task.CompletedTask : Index(IndexKinds.LoginEmail, email).Release(_id);
+        email is null ? Task.CompletedTask : ReleaseLoginEmailUnlessUsed(email);
 
     private static Outcome NotFound => Outcome.NotFound("customer not found");
 
@@ -265,6 +265,11 @@ public sealed partial class CustomerGrain(
         if (customer.LoginEmail is { } email)
         {
             values.Add((IndexKinds.LoginEmail, email));
+        }
+
+        if (customer.Credential?.IndexedUsername() is { } username && username != customer.LoginEmail)
+        {
+            values.Add((IndexKinds.LoginEmail, username));
         }
 
         return values;

@@ -30,6 +30,7 @@ public static class SiloHosting
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<IndexingOptions>(builder.Configuration.GetSection("Indexing"));
+        builder.Services.AddCredentialsAndDocuments(builder.Configuration);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -61,6 +62,7 @@ public static class SiloHosting
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            silo.AddCustomerEventStreams(Invariant, connectionString);
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });

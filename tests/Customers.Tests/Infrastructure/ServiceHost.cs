@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Customers.Tests.Infrastructure;
@@ -11,15 +13,22 @@ namespace Customers.Tests.Infrastructure;
 /// </summary>
 public sealed class ServiceHost : WebApplicationFactory<Program>
 {
-    public ServiceHost(string? serviceId = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    public ServiceHost(
+        string? serviceId = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         ServiceId = serviceId ?? $"test-{Guid.NewGuid():N}";
         ExtraSettings = settings?.ToList() ?? [];
+        ExtraServices = services;
     }
 
     public string ServiceId { get; }
 
     private List<KeyValuePair<string, string?>> ExtraSettings { get; }
+
+    /// <summary>Replaces services of the real host, e.g. the identity provider.</summary>
+    private Action<IServiceCollection>? ExtraServices { get; }
 
     public HttpClient ClientWithKey(string? key = TestKeys.Admin)
     {
@@ -42,6 +51,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         foreach (var (key, value) in TestKeys.Settings().Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureTestServices(ExtraServices);
         }
 
         // The service's own log levels apply; only the destination changes, so the scan sees what operators would.

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Credentials;
+
+/// <summary>Contract §10: the customer's credential and its identity provider lifecycle.</summary>
+public static class CredentialEndpoints
+{
+    private const string Tag = "Customer credentials";
+
+    public static RouteGroupBuilder MapCredentialEndpoints(this RouteGroupBuilder org)
+    {
+        var credentials = org.MapGroup("/customers/{customer_id}/credentials").WithTags(Tag).RequiresPermission("customer-credentials");
+
+        credentials.MapGet("", Get).Produces<CustomerCredentials>();
+        credentials.MapPost("", Create).Produces<CredentialCreated>(StatusCodes.Status201Created);
+        credentials.MapPost("/migration", Migrate).Produces<CredentialCreated>(StatusCodes.Status201Created);
+        credentials.MapPost("/activate", Activate).Produces(StatusCodes.Status202Accepted);
+        credentials.MapPatch("", SetExpiration).Produces(StatusCodes.Status204NoContent);
+        credentials.MapPost("/change", ChangeUsername).Produces(StatusCodes.Status204NoContent);
+        credentials.MapDelete("/{credential_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        return org;
+    }
+
+    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).GetCredentials();
+        return outcome.ToResult(credentials => TypedResults.Ok(credentials));
+    }
+
+    private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).CreateCredential(request);
+        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created));
+    }
+
+    private static async Task<IResult> Migrate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).MigrateCredential(request);
+        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created));
+    }
+
+    private static async Task<IResult> Activate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).ActivateCredential();
+        return outcome.ToResult(() => TypedResults.Accepted((string?)null));
+    }
+
+    private static async Task<IResult> SetExpiration([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, ExpirationRequest request, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        // The property is required and null means "remove": absent and null differ here.
+        var date = request.ExpirationDate;
+        if (date.ValueKind is JsonValueKind.Undefined)
+        {
+            return ApiErrors.BadRequest("expiration_date: is required (null removes it)");
+        }
+
+        if (date.ValueKind is not (JsonValueKind.Null or JsonValueKind.String))
+        {
+            return ApiErrors.BadRequest("expiration_date: must be a date in yyyy-MM-dd format or null");
+        }
+
+        var outcome = await Grain(grains, org, id).SetCredentialExpiration(date.ValueKind is JsonValueKind.Null ? null : date.GetString());
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> ChangeUsername([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).ChangeCredentialUsername(request);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> Delete(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        [FromRoute(Name = "credential_id")] string credentialId,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error)
+            || !Ids.TryParse(credentialId, "credential_id", out var credential, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).DeleteCredential(credential);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static ICustomerCredentialsGrain Grain(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerCredentialsGrain>(GrainKeys.Customer(org, id));
+
+    public sealed class ExpirationRequest
+    {
+        public JsonElement ExpirationDate { get; set; }
+    }
+}

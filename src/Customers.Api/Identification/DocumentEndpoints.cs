@@ -1,0 +1,54 @@
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Identification;
+
+/// <summary>
+/// Serves a document to whoever holds its signed URL. It carries no permission metadata, so the
+/// API-key middleware lets it through: the signature is the authorisation.
+/// </summary>
+public static class DocumentEndpoints
+{
+    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder org)
+    {
+        org.MapGet("/documents/{document_id}", Download)
+            .WithTags("Customer identification processes")
+            .WithDescription("The document behind a public_url; needs the URL's expires and signature, no API key.")
+            .Produces(StatusCodes.Status200OK);
+        return org;
+    }
+
+    private static async Task<IResult> Download(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "document_id")] string documentId,
+        [FromQuery(Name = "expires")] string? expires,
+        [FromQuery(Name = "signature")] string? signature,
+        DocumentUrlSigner signer,
+        IDocumentStore documents,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (!OrgIds.IsValid(org))
+        {
+            return ApiErrors.BadRequest("org_id: must match ^[a-z0-9][a-z0-9-]{0,49}$");
+        }
+
+        switch (signer.Check(org, documentId, expires, signature))
+        {
+            case UrlCheck.Invalid:
+                return ApiErrors.Forbidden("the document URL is not validly signed");
+            case UrlCheck.Expired:
+                return ApiErrors.Forbidden("the document URL has expired");
+        }
+
+        // Only a URL this service signed gets here, and it signs canonical ids only.
+        var document = Guid.TryParseExact(documentId, "D", out var id) ? await documents.FindAsync(org, id, cancellationToken) : null;
+        if (document is null)
+        {
+            return ApiErrors.NotFound("document not found");
+        }
+
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Bytes(document.Content, document.MediaType);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Customers.Api.Identification;
+
+public static class DocumentServices
+{
+    public static IServiceCollection AddDocumentUrls(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DocumentsOptions>()
+            .Bind(configuration.GetSection(DocumentsOptions.Section))
+            .Validate(o => o.UrlTtl > TimeSpan.Zero, "Documents:UrlTtl must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DocumentUrlSigner>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Identification;
+
+/// <summary>Contract §11: identification processes, their documents, and the signed URLs documents are served under.</summary>
+public static class IdentificationEndpoints
+{
+    private const string Tag = "Customer identification processes";
+
+    public static RouteGroupBuilder MapIdentificationEndpoints(this RouteGroupBuilder org)
+    {
+        var processes = org.MapGroup("/customers/{customer_id}/identification-processes")
+            .WithTags(Tag).RequiresPermission("customer-identification-processes");
+
+        processes.MapGet("", List).Produces<ProcessList>();
+        processes.MapGet("/{process_id}", Get).Produces<ProcessResponse>();
+        processes.MapPost("", Upload)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new MultipartUpload.RequestSizeLimit(MultipartUpload.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MultipartUpload.MaxRequestBytes)
+            .WithDescription("Fields process_date (ISO 8601 date-time) and document_type (NIF|NIE|PASSPORT|CIF), and one file part named file: a PDF, JPEG or PNG of at most 10 MiB.")
+            .Produces<IdentificationProcessCreated>(StatusCodes.Status201Created);
+
+        org.MapDocumentEndpoints();
+        return org;
+    }
+
+    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).ListIdentificationProcesses();
+        return outcome.ToResult(processes => TypedResults.Ok(new ProcessList(processes)));
+    }
+
+    private static async Task<IResult> Get(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        [FromRoute(Name = "process_id")] string processId,
+        HttpRequest request,
+        IGrainFactory grains,
+        DocumentUrlSigner signer)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error)
+            || !Ids.TryParse(processId, "process_id", out var process, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Grain(grains, org, id).GetIdentificationProcess(process);
+        return outcome.ToResult(view =>
+        {
+            var url = signer.Sign(request, org, view.Document.DocumentId);
+            var document = view.Document;
+            return TypedResults.Ok(new ProcessResponse(
+                view.ProcessId,
+                view.ProcessDate,
+                new DocumentResponse(url.ExpiresAt, url.Url, document.MediaType, document.Name, document.Type, document.SizeBytes)));
+        });
+    }
+
+    private static async Task<IResult> Upload(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        HttpRequest request,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var (upload, invalid) = await MultipartUpload.ReadAsync(request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var outcome = await Grain(grains, org, id).AddIdentificationProcess(upload!);
+        return outcome.ToResult(created =>
+            TypedResults.Created($"/v4/orgs/{org}/customers/{id}/identification-processes/{created.ProcessId}", created));
+    }
+
+    private static ICustomerIdentificationGrain Grain(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerIdentificationGrain>(GrainKeys.Customer(org, id));
+
+    public sealed record ProcessList(IReadOnlyList<IdentificationProcessSummary> Processes);
+
+    public sealed record ProcessResponse(Guid ProcessId, DateTime ProcessDate, DocumentResponse Document);
+
+    public sealed record DocumentResponse(DateTime UrlExpirationDate, string PublicUrl, string MediaType, string Name, string Type, long SizeBytes);
+}

@@ -1,0 +1,27 @@
+namespace Customers.Grains.Credentials;
+
+[GenerateSerializer]
+public sealed class CredentialState
+{
+    [Id(0)] public Guid Id { get; set; }
+
+    /// <summary>As given (trimmed); the login-email index holds it lower-cased.</summary>
+    [Id(1)] public string Username { get; set; } = "";
+    [Id(2)] public string Status { get; set; } = CredentialStatuses.Reserved;
+    [Id(3)] public DateOnly? ExpirationDate { get; set; }
+    [Id(4)] public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The username the identity provider knows the credential by; null until it is ACTIVE. An ACTIVE
+    /// credential whose <see cref="Username"/> differs still has to tell the provider.
+    /// </summary>
+    [Id(5)] public string? ProviderUsername { get; set; }
+    [Id(6)] public DateTime? ActivatedAt { get; set; }
+
+    public string IndexedUsername() => Username.ToLowerInvariant();
+
+    /// <summary>Whether the identity provider still has to hear about this credential.</summary>
+    public bool AwaitsProvider() =>
+        Status == CredentialStatuses.Activating
+        || (Status == CredentialStatuses.Active && !string.Equals(ProviderUsername, Username, StringComparison.Ordinal));
+}

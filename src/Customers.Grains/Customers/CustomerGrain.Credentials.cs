@@ -1,0 +1,419 @@
+using Customers.Grains.Credentials;
+using Customers.Grains.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Customers.Grains.Customers;
+
+/// <summary>
+/// The customer's credential. Its username shares the login-email index with a digital customer's
+/// e-mail, so one value can be both for the same customer: it is released only when neither uses it.
+/// Identity provider calls run off the grain's turn and report back through
+/// <see cref="ICredentialProviderCallbacks"/>; a reminder retries them until they succeed.
+/// </summary>
+public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredentialProviderCallbacks
+{
+    private const string CredentialReminder = "credential-provider-sync";
+
+    /// <summary>When the identity provider call now under way started; null when none is.</summary>
+    private DateTimeOffset? _providerCallStartedAt;
+
+    // Resolved on use rather than injected: only credential requests need them.
+    private CredentialOptions CredentialSettings => ServiceProvider.GetRequiredService<IOptions<CredentialOptions>>().Value;
+
+    public Task<Outcome<CustomerCredentials>> GetCredentials()
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<CustomerCredentials>>(NotFound);
+        }
+
+        var view = new CustomerCredentials { CustomerId = _id, Username = S.Credential?.Username };
+        if (S.Credential is { } c)
+        {
+            view.Credentials.Add(new CredentialView
+            {
+                Id = c.Id,
+                Username = c.Username,
+                Status = c.Status,
+                ExpirationDate = c.ExpirationDate,
+                Expired = c.ExpirationDate is { } expiry && expiry < Today,
+            });
+        }
+
+        return Task.FromResult(Outcome<CustomerCredentials>.Success(view));
+    }
+
+    public Task<Outcome<CredentialCreated>> CreateCredential(CredentialRequest request) =>
+        AddCredential(request, CredentialStatuses.Reserved);
+
+    public Task<Outcome<CredentialCreated>> MigrateCredential(CredentialRequest request) =>
+        AddCredential(request, CredentialStatuses.Active);
+
+    public async Task<Outcome> ActivateCredential()
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (S.Credential is not { } credential)
+        {
+            return NoCredential;
+        }
+
+        if (credential.Status == CredentialStatuses.Active)
+        {
+            return Outcome.Conflict("the credential is already ACTIVE");
+        }
+
+        if (credential.Status == CredentialStatuses.Reserved)
+        {
+            // The reminder is stored before the state: a crash in between leaves a reminder that
+            // finds nothing to do, never an ACTIVATING credential that nothing retries.
+            await EnsureCredentialReminder();
+            var snapshot = Snapshot();
+            credential.Status = CredentialStatuses.Activating;
+            await WriteOrRevert(snapshot);
+        }
+
+        CallIdentityProvider();
+        return Outcome.Ok;
+    }
+
+    public async Task<Outcome> SetCredentialExpiration(string? expirationDate)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var v = new Violations();
+        var date = CredentialRules.ExpirationDate(v, expirationDate);
+        if (v.Any)
+        {
+            return v.ToOutcome();
+        }
+
+        if (S.Credential is null)
+        {
+            return NoCredential;
+        }
+
+        var snapshot = Snapshot();
+        S.Credential.ExpirationDate = date;
+        await WriteOrRevert(snapshot);
+        return Outcome.Ok;
+    }
+
+    public async Task<Outcome> ChangeCredentialUsername(CredentialRequest request)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var v = new Violations();
+        var username = CredentialRules.Username(v, request.Username);
+        if (v.Any)
+        {
+            return v.ToOutcome();
+        }
+
+        if (S.Credential is not { } credential)
+        {
+            return NoCredential;
+        }
+
+        if (username == credential.Username)
+        {
+            return Outcome.Ok;
+        }
+
+        var oldValue = credential.IndexedUsername();
+        var newValue = username!.ToLowerInvariant();
+        var moves = newValue != oldValue;
+        if (moves && !await Index(IndexKinds.LoginEmail, newValue).Reserve(_id))
+        {
+            return UsernameTaken;
+        }
+
+        var tellsProvider = credential.Status == CredentialStatuses.Active;
+        if (tellsProvider)
+        {
+            await EnsureCredentialReminder();
+        }
+
+        var snapshot = Snapshot();
+        credential.Username = username;
+        try
+        {
+            await WriteOrRevert(snapshot);
+        }
+        catch
+        {
+            if (moves)
+            {
+                await ReleaseLoginEmailUnlessUsed(newValue);
+            }
+
+            throw;
+        }
+
+        if (moves)
+        {
+            if (!await Index(IndexKinds.LoginEmail, newValue).IsHeldBy(_id))
+            {
+                state.State = snapshot;
+                await state.WriteStateAsync();
+                return UsernameTaken;
+            }
+
+            await ReleaseLoginEmailUnlessUsed(oldValue);
+        }
+
+        if (tellsProvider)
+        {
+            CallIdentityProvider();
+        }
+
+        return Outcome.Ok;
+    }
+
+    public async Task<Outcome> DeleteCredential(Guid credentialId)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (S.Credential is not { } credential || credential.Id != credentialId)
+        {
+            return Outcome.NotFound("credential not found");
+        }
+
+        var snapshot = Snapshot();
+        S.Credential = null;
+        await WriteOrRevert(snapshot);
+        await ReleaseLoginEmailUnlessUsed(credential.IndexedUsername());
+        if (credential.AwaitsProvider())
+        {
+            await StopCredentialReminder();
+        }
+
+        return Outcome.Ok;
+    }
+
+    public async Task CredentialProviderAnswered(CredentialProviderAnswer answer)
+    {
+        _providerCallStartedAt = null;
+        if (!answer.Succeeded || !S.IsLive || S.Credential is not { } credential || credential.Id != answer.CredentialId)
+        {
+            // A failure is retried by the reminder; an answer about a credential since deleted is moot.
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (answer.Call == CredentialProviderCall.Activation && credential.Status == CredentialStatuses.Activating)
+        {
+            var snapshot = Snapshot();
+            credential.Status = CredentialStatuses.Active;
+            credential.ProviderUsername = answer.Username;
+            credential.ActivatedAt = now;
+            await WriteOrRevert(snapshot);
+        }
+        else if (answer.Call == CredentialProviderCall.UsernameChange
+            && credential.Status == CredentialStatuses.Active
+            && credential.ProviderUsername == answer.FromUsername)
+        {
+            // Published before the write: if the write fails the change is retried and announced
+            // again, so subscribers see it at least once.
+            await UsernameChangedStream().OnNextAsync(
+                new CredentialUsernameChanged(_org, _id, credential.Id, answer.FromUsername!, answer.Username, now));
+            var snapshot = Snapshot();
+            credential.ProviderUsername = answer.Username;
+            await WriteOrRevert(snapshot);
+        }
+
+        if (credential.AwaitsProvider())
+        {
+            CallIdentityProvider();
+        }
+        else
+        {
+            await StopCredentialReminder();
+        }
+    }
+
+    private async Task OnCredentialReminder()
+    {
+        if (S.IsLive && S.Credential is { } credential && credential.AwaitsProvider())
+        {
+            CallIdentityProvider();
+        }
+        else
+        {
+            await StopCredentialReminder();
+        }
+    }
+
+    private async Task<Outcome<CredentialCreated>> AddCredential(CredentialRequest request, string status)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        var v = new Violations();
+        var username = CredentialRules.Username(v, request.Username);
+        if (v.Any)
+        {
+            return v.ToOutcome();
+        }
+
+        if (S.Credential is not null)
+        {
+            return Outcome.Conflict("the customer already has a credential");
+        }
+
+        var value = username!.ToLowerInvariant();
+        if (!await Index(IndexKinds.LoginEmail, value).Reserve(_id))
+        {
+            return UsernameTaken;
+        }
+
+        var snapshot = Snapshot();
+        var migrated = status == CredentialStatuses.Active;
+        var now = time.GetUtcNow().UtcDateTime;
+        S.Credential = new CredentialState
+        {
+            Id = Guid.NewGuid(),
+            Username = username,
+            Status = status,
+            CreatedAt = now,
+            ProviderUsername = migrated ? username : null,
+            ActivatedAt = migrated ? now : null,
+        };
+
+        try
+        {
+            await WriteOrRevert(snapshot);
+        }
+        catch
+        {
+            await ReleaseLoginEmailUnlessUsed(value);
+            throw;
+        }
+
+        if (!await Index(IndexKinds.LoginEmail, value).IsHeldBy(_id))
+        {
+            state.State = snapshot;
+            await state.WriteStateAsync();
+            return UsernameTaken;
+        }
+
+        return Outcome<CredentialCreated>.Success(new CredentialCreated(S.Credential.Id));
+    }
+
+    /// <summary>
+    /// Starts the identity provider call the credential waits for, unless one is under way. It runs
+    /// off the grain's turn, so a slow provider never holds up the customer's other requests.
+    /// </summary>
+    private void CallIdentityProvider()
+    {
+        if (S.Credential is not { } credential || !credential.AwaitsProvider())
+        {
+            return;
+        }
+
+        var settings = CredentialSettings;
+        var now = time.GetUtcNow();
+        if (_providerCallStartedAt is { } started && now - started < settings.ProviderTimeout)
+        {
+            return;
+        }
+
+        _providerCallStartedAt = now;
+        var provider = ServiceProvider.GetRequiredService<IIdentityProvider>();
+        var logger = ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>();
+        var callbacks = this.AsReference<ICredentialProviderCallbacks>();
+        var (id, username, known) = (credential.Id, credential.Username, credential.ProviderUsername);
+        if (credential.Status == CredentialStatuses.Activating)
+        {
+            var activation = new IdentityActivation(_org, _id, id, username);
+            _ = Task.Run(() => CallProvider(
+                token => provider.ActivateAsync(activation, token),
+                new CredentialProviderAnswer(id, CredentialProviderCall.Activation, null, username, Succeeded: false),
+                callbacks, settings.ProviderTimeout, logger));
+        }
+        else
+        {
+            var change = new IdentityUsernameChange(_org, _id, id, known!, username);
+            _ = Task.Run(() => CallProvider(
+                token => provider.ChangeUsernameAsync(change, token),
+                new CredentialProviderAnswer(id, CredentialProviderCall.UsernameChange, known, username, Succeeded: false),
+                callbacks, settings.ProviderTimeout, logger));
+        }
+    }
+
+    private static async Task CallProvider(
+        Func<CancellationToken, Task> call,
+        CredentialProviderAnswer answer,
+        ICredentialProviderCallbacks callbacks,
+        TimeSpan timeout,
+        ILogger logger)
+    {
+        try
+        {
+            using var cancellation = new CancellationTokenSource(timeout);
+            await call(cancellation.Token);
+            answer = answer with { Succeeded = true };
+        }
+        catch (Exception e)
+        {
+            // Usernames are personal data: the log names the credential only.
+            logger.LogWarning("Identity provider {Call} for credential {CredentialId} failed ({Error}); a reminder retries it",
+                answer.Call, answer.CredentialId, e.GetType().Name);
+        }
+
+        try
+        {
+            await callbacks.CredentialProviderAnswered(answer);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not record the identity provider's answer for credential {CredentialId}; a reminder retries it", answer.CredentialId);
+        }
+    }
+
+    private Orleans.Streams.IAsyncStream<CredentialUsernameChanged> UsernameChangedStream() =>
+        this.GetStreamProvider(CredentialEvents.StreamProvider)
+            .GetStream<CredentialUsernameChanged>(StreamId.Create(CredentialEvents.UsernameChangedNamespace, _org));
+
+    private Task EnsureCredentialReminder()
+    {
+        var period = CredentialSettings.ProviderRetryPeriod;
+        return this.RegisterOrUpdateReminder(CredentialReminder, period, period);
+    }
+
+    private async Task StopCredentialReminder()
+    {
+        if (await this.GetReminder(CredentialReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private bool HoldsCredentialUsername(string value) => S.Credential?.IndexedUsername() == value;
+
+    /// <summary>Frees a login-email value this customer no longer uses as its digital e-mail nor as its username.</summary>
+    private Task ReleaseLoginEmailUnlessUsed(string value) =>
+        S.LoginEmail == value || HoldsCredentialUsername(value)
+            ? Task.CompletedTask
+            : Index(IndexKinds.LoginEmail, value).Release(_id);
+
+    private static Outcome NoCredential => Outcome.NotFound("the customer has no credential");
+
+    private static Outcome UsernameTaken => Outcome.Conflict("username already belongs to another customer");
+}

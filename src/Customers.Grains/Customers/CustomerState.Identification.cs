@@ -1,0 +1,9 @@
+using Customers.Grains.Identification;
+
+namespace Customers.Grains.Customers;
+
+public sealed partial class CustomerState
+{
+    /// <summary>In upload order; the bytes of each document live in the document store.</summary>
+    [Id(41)] public List<IdentificationProcessState> IdentificationProcesses { get; set; } = [];
+}

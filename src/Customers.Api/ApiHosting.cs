@@ -1,7 +1,10 @@
+using Customers.Api.Accounts;
 using Customers.Api.Auth;
+using Customers.Api.Contracts;
 using Customers.Api.Customers;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
+using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -41,6 +44,9 @@ public static class ApiHosting
 
         var org = app.MapGroup("/v4/orgs/{org_id}");
         org.MapCustomerEndpoints();
+        org.MapAccountEndpoints();
+        org.MapContractEndpoints();
+        org.MapTokenizationEndpoints();
         return app;
     }
 }

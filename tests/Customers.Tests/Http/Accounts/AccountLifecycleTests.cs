@@ -42,6 +42,7 @@ public class AccountLifecycleTests(ApiHostFixture api)
 
         await (await _client.DeleteAsync($"{Org}/customers/{customer}/accounts/{account}")).AssertStatus(HttpStatusCode.NoContent);
 
+        Assert.Matches("\"ended_at\":\"[^\"]+\"", await StoredAccounts.Read(api.Host.ServiceId, account));
         var list = await (await _client.GetAsync($"{Org}/customers/{customer}/accounts")).AssertStatus(HttpStatusCode.OK);
         Assert.Empty(list["accounts"]!.AsArray());
         foreach (var path in new[] { "", "/payment-methods/historical", "/billing-address", "/invoice-recipient", "/tokenization-requests" })

@@ -49,16 +49,11 @@ public class TokenizationExpiryTests
 
     private static async Task WaitUntilStored(string serviceId, string accountId, string fragment)
     {
-        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
         var deadline = DateTime.UtcNow + Patience;
         string? payload = null;
         while (DateTime.UtcNow < deadline)
         {
-            await using var command = data.CreateCommand(
-                "SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE serviceid = @service AND graintypestring = 'account' AND grainidextensionstring = @key");
-            command.Parameters.AddWithValue("service", serviceId);
-            command.Parameters.AddWithValue("key", $"telco/{accountId}");
-            payload = await command.ExecuteScalarAsync() as string;
+            payload = await StoredAccounts.Read(serviceId, accountId);
             if (payload?.Contains(fragment, StringComparison.Ordinal) == true)
             {
                 return;

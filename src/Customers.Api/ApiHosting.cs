@@ -1,10 +1,13 @@
+using Customers.Api.Accounts;
 using Customers.Api.Auth;
 using Customers.Api.Catalog;
 using Customers.Api.Credentials;
+using Customers.Api.Contracts;
 using Customers.Api.Customers;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
+using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -48,6 +51,9 @@ public static class ApiHosting
         org.MapCatalogEndpoints();
         org.MapCredentialEndpoints();
         org.MapIdentificationEndpoints();
+        org.MapAccountEndpoints();
+        org.MapContractEndpoints();
+        org.MapTokenizationEndpoints();
         return app;
     }
 }

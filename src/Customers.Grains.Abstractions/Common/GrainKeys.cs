@@ -8,6 +8,8 @@ public static class GrainKeys
 {
     public static string Customer(string org, Guid id) => $"{org}/{id:D}";
 
+    public static string Account(string org, Guid id) => $"{org}/{id:D}";
+
     public static string Index(string org, string kind, string normalizedValue) => $"{org}/{kind}/{normalizedValue}";
 
     public static string Sequence(string org, string kind) => $"{org}/{kind}";

@@ -11,5 +11,10 @@ public static class IndexKinds
 
     public const string CustomerExternalId = "customer-external-id";
 
+    public const string AccountExternalId = "account-external-id";
+
+    /// <summary>A card tokenization's <c>reference_id</c> (lower-case UUID); never reused, so it stays with its account.</summary>
+    public const string TokenizationReference = "tokenization-reference";
+
     public static string DocumentValue(string type, string number) => $"{type}:{number}";
 }

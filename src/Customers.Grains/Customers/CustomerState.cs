@@ -20,6 +20,9 @@ public sealed partial class CustomerState
     [Id(10)] public DateTime? DeletedAt { get; set; }
     [Id(11)] public List<Guid> AccountIds { get; set; } = [];
 
+    /// <summary>Account creations made with an Idempotency-Key, kept 24 hours.</summary>
+    [Id(20)] public List<AccountCreationRecord> AccountCreations { get; set; } = [];
+
     public bool Exists => CreatedAt != default;
 
     public bool IsLive => Exists && DeletedAt is null;

@@ -60,6 +60,6 @@ public sealed class UniqueIndexGrain(
             return false;
         }
 
-        return await IndexOwners.Resolve(GrainFactory, _org, _kind, _value, holder) is null;
+        return !await IndexOwners.Holds(GrainFactory, _org, _kind, _value, holder);
     }
 }

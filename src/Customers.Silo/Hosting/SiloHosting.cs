@@ -31,6 +31,7 @@ public static class SiloHosting
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<IndexingOptions>(builder.Configuration.GetSection("Indexing"));
         builder.Services.AddCredentialsAndDocuments(builder.Configuration);
+        builder.Services.AddAccountOptions(builder.Configuration);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.Services.TryAddSingleton(TimeProvider.System);

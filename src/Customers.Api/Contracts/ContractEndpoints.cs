@@ -1,0 +1,68 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Contracts;
+
+/// <summary>An account's contracts, addressed by the account's external id.</summary>
+public static class ContractEndpoints
+{
+    private const string Tag = "Contracts";
+
+    public static RouteGroupBuilder MapContractEndpoints(this RouteGroupBuilder org)
+    {
+        var contracts = org.MapGroup("/external-accounts/{external_id}/contracts").WithTags(Tag).RequiresPermission("external-accounts");
+        contracts.MapGet("", List).Produces<ContractsResponse>();
+        contracts.MapGet("/active", Active).Produces<ContractView>();
+        contracts.MapPost("/active/requests", AddRequest).Produces<ContractRequestView>(StatusCodes.Status201Created);
+        return org;
+    }
+
+    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
+    {
+        if (await Account(grains, org, externalId) is not { } account)
+        {
+            return AccountNotFound;
+        }
+
+        var outcome = await account.GetContracts();
+        return outcome.ToResult(contracts => TypedResults.Ok(new ContractsResponse(contracts)));
+    }
+
+    private static async Task<IResult> Active([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
+    {
+        if (await Account(grains, org, externalId) is not { } account)
+        {
+            return AccountNotFound;
+        }
+
+        var outcome = await account.GetActiveContract();
+        return outcome.ToResult(contract => TypedResults.Ok(contract));
+    }
+
+    private static async Task<IResult> AddRequest(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "external_id")] string externalId,
+        AddContractRequest request,
+        IGrainFactory grains,
+        HttpContext context)
+    {
+        if (await Account(grains, org, externalId) is not { } account)
+        {
+            return AccountNotFound;
+        }
+
+        var outcome = await account.AddContractRequest(request, ApiKeyMiddleware.CallerOf(context).Name);
+        return outcome.ToResult(added => TypedResults.Created($"/v4/orgs/{org}/external-accounts/{externalId}/contracts/active", added));
+    }
+
+    private static async Task<IAccountGrain?> Account(IGrainFactory grains, string org, string externalId)
+    {
+        var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
+        return found is null ? null : grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, found.Id));
+    }
+
+    private static IResult AccountNotFound => ApiErrors.NotFound("account not found");
+
+    public sealed record ContractsResponse(IReadOnlyList<ContractView> Contracts);
+}

@@ -1,0 +1,124 @@
+using Customers.Grains.Validation;
+
+namespace Customers.Grains.Accounts;
+
+public sealed partial class AccountGrain
+{
+    public async Task<Outcome<PaymentMethodChanged>> ChangePaymentMethod(PaymentMethod paymentMethod)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (S.Modality == Modalities.Prepaid)
+        {
+            return Outcome.Conflict("a PREPAID account has no payment method");
+        }
+
+        var violations = new Violations();
+        // The body is the payment method itself, so its fields are named from the root.
+        AccountRules.PaymentMethod(violations, paymentMethod, "", _paymentMethods.For(_org, S.Modality));
+        if (violations.Any)
+        {
+            return violations.ToOutcome();
+        }
+
+        await ExpireOverdueTokenizations();
+        if (S.PendingTokenization is not null)
+        {
+            return TokenizationPending;
+        }
+
+        var now = Now;
+        if (AccountRules.PendingReference(paymentMethod) is not { } reference)
+        {
+            if (!SamePaymentMethod(S.PaymentMethod, paymentMethod))
+            {
+                var previous = Snapshot();
+                SetPaymentMethod(S, paymentMethod, now);
+                S.UpdatedAt = now;
+                await WriteOrRevert(previous);
+            }
+
+            return Outcome<PaymentMethodChanged>.Success(new PaymentMethodChanged(Pending: false));
+        }
+
+        var index = Index(IndexKinds.TokenizationReference, ReferenceValue(reference));
+        if (!await index.Reserve(_id))
+        {
+            return Outcome.Conflict("details.reference_id has already been used in this org");
+        }
+
+        var snapshot = Snapshot();
+        var expiresAt = now + _tokenization.Timeout;
+        S.Tokenizations.Add(new TokenizationRecord { ReferenceId = reference, CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt });
+        S.UpdatedAt = now;
+        await ArmTokenizationTimeout(expiresAt);
+        await WriteOrRevert(snapshot);
+
+        if (!await index.IsHeldBy(_id))
+        {
+            _state.State = snapshot;
+            await _state.WriteStateAsync();
+            return Outcome.Conflict("details.reference_id has already been used in this org");
+        }
+
+        return Outcome<PaymentMethodChanged>.Success(new PaymentMethodChanged(Pending: true));
+    }
+
+    public Task<Outcome<List<PaymentMethodHistoryEntry>>> GetPaymentMethodHistory()
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<List<PaymentMethodHistoryEntry>>>(NotFound);
+        }
+
+        var history = Enumerable.Reverse(S.PaymentMethods)
+            .Select(p => new PaymentMethodHistoryEntry { PaymentMethodType = p.Type, Details = DetailsText(p), CreatedAt = p.CreatedAt })
+            .ToList();
+        return Task.FromResult(Outcome<List<PaymentMethodHistoryEntry>>.Success(history));
+    }
+
+    public Task<Outcome<List<string>>> GetAvailablePaymentMethods(Guid customerId)
+    {
+        if (!S.IsLive || S.CustomerId != customerId)
+        {
+            return Task.FromResult<Outcome<List<string>>>(NotFound);
+        }
+
+        if (S.Modality == Modalities.Prepaid)
+        {
+            return Task.FromResult<Outcome<List<string>>>(Outcome.Conflict("a PREPAID account has no payment methods"));
+        }
+
+        return Task.FromResult(Outcome<List<string>>.Success([.. _paymentMethods.For(_org, S.Modality)]));
+    }
+
+    /// <summary>Makes <paramref name="method"/> (already validated, not a pending card) the account's current method.</summary>
+    private static void SetPaymentMethod(AccountState account, PaymentMethod method, DateTime at)
+    {
+        var details = method.Type switch
+        {
+            PaymentMethodTypes.DirectDebit => new PaymentMethodDetails { Iban = method.Details!.Iban },
+            PaymentMethodTypes.CreditCard => new PaymentMethodDetails { TokenId = method.Details!.TokenId },
+            _ => new PaymentMethodDetails(),
+        };
+        account.PaymentMethod = new PaymentMethod { Type = method.Type, Details = details };
+        account.PaymentMethods.Add(new PaymentMethodRecord
+        {
+            Type = method.Type!,
+            Details = new PaymentMethodDetails { Iban = details.Iban, TokenId = details.TokenId },
+            CreatedAt = at,
+        });
+    }
+
+    private static bool SamePaymentMethod(PaymentMethod? current, PaymentMethod requested) =>
+        current is not null
+        && current.Type == requested.Type
+        && current.Details?.Iban == requested.Details?.Iban
+        && current.Details?.TokenId == requested.Details?.TokenId;
+
+    private static string DetailsText(PaymentMethodRecord record) =>
+        record.Details.Iban ?? record.Details.TokenId ?? record.Details.TokenTeci ?? "";
+}

@@ -1,0 +1,189 @@
+using Customers.Grains.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace Customers.Grains.Accounts;
+
+/// <summary>
+/// Card tokenization: a request stays PENDING until the provider's result arrives or its deadline
+/// passes. The deadline is enforced three ways: a reminder expires it with no request arriving
+/// (and survives restarts), every command expires it before acting, and reads show it expired.
+/// </summary>
+public sealed partial class AccountGrain
+{
+    private const string TimeoutReminder = "tokenization-timeout";
+
+    /// <summary>The reminder's period, only used when a tick finds the deadline not yet reached (clocks apart).</summary>
+    private static readonly TimeSpan TimeoutRetry = TimeSpan.FromMinutes(1);
+
+    public async Task<Outcome> RecordTokenizationResult(Guid referenceId, TokenizationResult result)
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        if (!S.Tokenizations.Exists(t => t.ReferenceId == referenceId))
+        {
+            return Outcome.NotFound("tokenization request not found");
+        }
+
+        var violations = AccountRules.ValidateResult(result);
+        if (violations.Any)
+        {
+            return violations.ToOutcome();
+        }
+
+        await ExpireOverdueTokenizations();
+        var request = S.Tokenizations.Find(t => t.ReferenceId == referenceId)!;
+        if (request.Status != TokenizationStatuses.Pending)
+        {
+            return SameResult(request, result)
+                ? Outcome.Ok
+                : Outcome.Conflict($"the tokenization request is no longer PENDING: it is {request.Status}");
+        }
+
+        var snapshot = Snapshot();
+        var now = Now;
+        request.Status = result.Status!;
+        request.UpdatedAt = now;
+        if (result.Status == TokenizationStatuses.Completed)
+        {
+            request.TokenId = result.TokenId;
+            request.CardSummary = result.Card!.Summary;
+            request.CardExpirationDate = result.Card.ExpirationDate;
+            SetPaymentMethod(S, new PaymentMethod { Type = PaymentMethodTypes.CreditCard, Details = new PaymentMethodDetails { TokenId = result.TokenId } }, now);
+        }
+        else
+        {
+            request.ErrorMessage = result.ErrorMessage;
+        }
+
+        S.UpdatedAt = now;
+        await WriteOrRevert(snapshot);
+        await DisarmTokenizationTimeout();
+        return Outcome.Ok;
+    }
+
+    public Task<Outcome<List<TokenizationRequestView>>> GetTokenizationRequests()
+    {
+        if (!S.IsLive)
+        {
+            return Task.FromResult<Outcome<List<TokenizationRequestView>>>(NotFound);
+        }
+
+        var now = Now;
+        var items = Enumerable.Reverse(S.Tokenizations).Select(t => ToView(t, now)).ToList();
+        return Task.FromResult(Outcome<List<TokenizationRequestView>>.Success(items));
+    }
+
+    public Task<List<CreditCardView>> GetTokenizedCards()
+    {
+        var cards = !S.IsLive
+            ? []
+            : S.Tokenizations
+                .Where(t => t.Status == TokenizationStatuses.Completed && t.TokenId is not null && t.CardSummary is not null && t.CardExpirationDate is not null)
+                .Select(t => new CreditCardView { Id = t.TokenId!, CreatedAt = t.UpdatedAt, Summary = t.CardSummary!, ExpirationDate = t.CardExpirationDate! })
+                .ToList();
+        return Task.FromResult(cards);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != TimeoutReminder)
+        {
+            return;
+        }
+
+        await ExpireOverdueTokenizations();
+        await DisarmTokenizationTimeout();
+    }
+
+    /// <summary>Makes every PENDING request past its deadline EXPIRED, durably.</summary>
+    private async Task ExpireOverdueTokenizations()
+    {
+        var now = Now;
+        var overdue = S.Tokenizations.Where(t => t.Status == TokenizationStatuses.Pending && t.ExpiresAt <= now).ToList();
+        if (overdue.Count == 0)
+        {
+            return;
+        }
+
+        var snapshot = Snapshot();
+        foreach (var request in overdue)
+        {
+            Expire(request);
+        }
+
+        S.UpdatedAt = now;
+        await WriteOrRevert(snapshot);
+    }
+
+    /// <summary>What an expired request says; a read before the reminder's write shows the same.</summary>
+    private static void Expire(TokenizationRecord request)
+    {
+        request.Status = TokenizationStatuses.Expired;
+        request.ErrorMessage = $"the card tokenization got no result within {request.ExpiresAt - request.CreatedAt:c} and expired";
+        request.UpdatedAt = request.ExpiresAt;
+    }
+
+    private Task ArmTokenizationTimeout(DateTime expiresAt)
+    {
+        var due = expiresAt - Now;
+        return this.RegisterOrUpdateReminder(TimeoutReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeoutRetry);
+    }
+
+    /// <summary>
+    /// Stops the reminder once nothing is PENDING. The state is already durable when this runs, so
+    /// a failure here is not the caller's: the next tick finds nothing to do and tries again.
+    /// </summary>
+    private async Task DisarmTokenizationTimeout()
+    {
+        if (S.PendingTokenization is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(TimeoutReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Could not stop the tokenization timeout reminder of account {Account}; its next tick will", _id);
+        }
+    }
+
+    private TokenizationRequestView ToView(TokenizationRecord request, DateTime now)
+    {
+        var shown = request;
+        if (request.Status == TokenizationStatuses.Pending && request.ExpiresAt <= now)
+        {
+            shown = new TokenizationRecord { ReferenceId = request.ReferenceId, CreatedAt = request.CreatedAt, ExpiresAt = request.ExpiresAt };
+            Expire(shown);
+        }
+
+        return new TokenizationRequestView
+        {
+            ReferenceId = shown.ReferenceId,
+            AccountId = _id,
+            Status = shown.Status,
+            TokenId = shown.TokenId,
+            ErrorMessage = shown.ErrorMessage,
+            CreatedAt = shown.CreatedAt,
+            UpdatedAt = shown.UpdatedAt,
+        };
+    }
+
+    private static bool SameResult(TokenizationRecord request, TokenizationResult result) => result.Status switch
+    {
+        TokenizationStatuses.Completed => request.Status == TokenizationStatuses.Completed
+            && request.TokenId == result.TokenId
+            && request.CardSummary == result.Card?.Summary
+            && request.CardExpirationDate == result.Card?.ExpirationDate,
+        TokenizationStatuses.Failed => request.Status == TokenizationStatuses.Failed && request.ErrorMessage == result.ErrorMessage,
+        _ => false,
+    };
+}

@@ -1,0 +1,96 @@
+namespace Customers.Grains.Accounts;
+
+/// <summary>
+/// Stored as JSON with snake_case names and no type names, so renaming a class or adding a
+/// property never orphans a row: a missing property reads as its default.
+/// </summary>
+[GenerateSerializer]
+public sealed class AccountState
+{
+    [Id(0)] public Guid CustomerId { get; set; }
+    [Id(1)] public string CustomerExternalId { get; set; } = "";
+    [Id(2)] public string ExternalId { get; set; } = "";
+    [Id(3)] public string ContractReference { get; set; } = "";
+    [Id(4)] public string Modality { get; set; } = "";
+
+    /// <summary>Every billing address the account had, oldest first; the last one is current.</summary>
+    [Id(5)] public List<BillingAddressRecord> BillingAddresses { get; set; } = [];
+
+    /// <summary>Null for PREPAID accounts and while the first card is still being tokenized.</summary>
+    [Id(6)] public PaymentMethod? PaymentMethod { get; set; }
+
+    /// <summary>Every payment method the account had, oldest first; the last one is current.</summary>
+    [Id(7)] public List<PaymentMethodRecord> PaymentMethods { get; set; } = [];
+
+    /// <summary>Oldest first; at most one is PENDING.</summary>
+    [Id(8)] public List<TokenizationRecord> Tokenizations { get; set; } = [];
+
+    /// <summary>Oldest first.</summary>
+    [Id(9)] public List<ContractRecord> Contracts { get; set; } = [];
+
+    [Id(10)] public Invoice? Invoice { get; set; }
+    [Id(11)] public DateTime CreatedAt { get; set; }
+    [Id(12)] public DateTime UpdatedAt { get; set; }
+    [Id(13)] public DateTime? EndedAt { get; set; }
+
+    public bool Exists => CreatedAt != default;
+
+    public bool IsLive => Exists && EndedAt is null;
+
+    public BillingAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
+
+    public TokenizationRecord? PendingTokenization => Tokenizations.Find(t => t.Status == TokenizationStatuses.Pending);
+}
+
+[GenerateSerializer]
+public sealed class BillingAddressRecord
+{
+    [Id(0)] public BillingAddress Address { get; set; } = new();
+    [Id(1)] public DateTime From { get; set; }
+
+    /// <summary>Null while current.</summary>
+    [Id(2)] public DateTime? To { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class PaymentMethodRecord
+{
+    [Id(0)] public string Type { get; set; } = "";
+    [Id(1)] public PaymentMethodDetails Details { get; set; } = new();
+    [Id(2)] public DateTime CreatedAt { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class TokenizationRecord
+{
+    [Id(0)] public Guid ReferenceId { get; set; }
+    [Id(1)] public string Status { get; set; } = TokenizationStatuses.Pending;
+    [Id(2)] public string? TokenId { get; set; }
+    [Id(3)] public string? CardSummary { get; set; }
+    [Id(4)] public string? CardExpirationDate { get; set; }
+    [Id(5)] public string? ErrorMessage { get; set; }
+    [Id(6)] public DateTime CreatedAt { get; set; }
+    [Id(7)] public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When a request still PENDING becomes EXPIRED; fixed at creation, so a later change of the timeout leaves it alone.</summary>
+    [Id(8)] public DateTime ExpiresAt { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class ContractRecord
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public DateTime StartDate { get; set; }
+    [Id(2)] public DateTime? EndDate { get; set; }
+    [Id(3)] public List<ContractRequestRecord> Requests { get; set; } = [];
+}
+
+[GenerateSerializer]
+public sealed class ContractRequestRecord
+{
+    [Id(0)] public string RequestExternalId { get; set; } = "";
+    [Id(1)] public DateTime CreateDate { get; set; }
+    [Id(2)] public string ContractReferenceId { get; set; } = "";
+    [Id(3)] public string Type { get; set; } = "";
+    [Id(4)] public string OriginUser { get; set; } = "";
+}

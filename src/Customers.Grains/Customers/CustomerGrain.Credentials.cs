@@ -165,8 +165,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         {
             if (!await Index(IndexKinds.LoginEmail, newValue).IsHeldBy(_id))
             {
-                state.State = snapshot;
-                await state.WriteStateAsync();
+                await Restore(snapshot);
                 return UsernameTaken;
             }
 
@@ -308,8 +307,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
         if (!await Index(IndexKinds.LoginEmail, value).IsHeldBy(_id))
         {
-            state.State = snapshot;
-            await state.WriteStateAsync();
+            await Restore(snapshot);
             return UsernameTaken;
         }
 

@@ -1,6 +1,7 @@
 // A co-hosted service: an Orleans client that joins the cluster through its gateways (found in
 // the PostgreSQL membership table) and calls the customer grains directly, without HTTP.
 // It references only Customers.Grains.Abstractions; the grains enforce the same rules as the API.
+// It creates a customer, opens an account for it, reads both back, and shows a refused request.
 using System.Text.Json;
 using Customers;
 using Microsoft.Extensions.Configuration;
@@ -57,12 +58,35 @@ var refused = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, Guid
     PersonalInfo = new PersonalInfo { IdentityDocument = new IdentityDocument { Type = "NIF", Number = "12345678A" }, Name = "A", FirstSurname = "B" },
 });
 
+// Accounts are opened through their customer, which keeps the list of its live accounts.
+var opened = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).OpenAccount(new CreateAccountRequest
+{
+    Modality = "POSTPAID",
+    BillingAddress = new BillingAddress
+    {
+        AddressLines = ["Avenida de Bruselas, 38"],
+        PostalCode = "28108",
+        StateId = "28",
+        Locality = "Alcobendas",
+        AdministrativeArea = "Madrid",
+        RegionCode = "ES",
+    },
+    PaymentMethod = new PaymentMethod { Type = "BANK_TRANSFER", Details = new PaymentMethodDetails() },
+}, idempotencyKey: null);
+if (!opened.IsOk)
+{
+    Console.Error.WriteLine($"account refused: {opened.Status.Status} {opened.Status.Message} {string.Join("; ", opened.Status.Errors.Select(e => e.Field))}");
+    return 1;
+}
+
+var account = await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, opened.Value!.Id)).Get();
 var read = await customer.Get();
 var found = await grains.GetGrain<ICustomerDirectoryGrain>(org).FindByExternalId(created.Value!.ExternalId);
 Console.WriteLine($"created {created.Value.Id} external_id {created.Value.ExternalId}");
 Console.WriteLine($"read {JsonSerializer.Serialize(read)}");
 Console.WriteLine($"external lookup {found?.Id}");
+Console.WriteLine($"account {account?.Id} contract {account?.ContractReference} payment {account?.PaymentMethod?.Type}");
 Console.WriteLine($"invalid NIF refused: {refused.Status.Status} {string.Join("; ", refused.Status.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
 
 await host.StopAsync();
-return read?.Id == id && found?.Id == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;
+return read?.Id == id && found?.Id == id && account?.CustomerId == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;

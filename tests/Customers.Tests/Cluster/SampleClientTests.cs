@@ -7,7 +7,7 @@ namespace Customers.Tests.Cluster;
 public class SampleClientTests
 {
     [Fact]
-    public async Task The_sample_client_calls_customer_grains_directly_through_the_gateway()
+    public async Task The_sample_client_calls_customer_and_account_grains_directly_through_the_gateway()
     {
         var clusterId = $"client-{Guid.NewGuid():N}";
         await using var silo = await SiloProcess.Start(clusterId, TestDatabase.ConnectionString);
@@ -29,6 +29,7 @@ public class SampleClientTests
         Assert.True(client.ExitCode == 0, $"exit {client.ExitCode}\n{await output}\n{await errors}");
         var text = await output;
         Assert.Contains("created ", text);
+        Assert.Matches(@"account [0-9a-f-]{36} contract MMC\d{13} payment BANK_TRANSFER", text);
         Assert.Contains("invalid NIF refused: Invalid personal_info.identity_document.number", text);
     }
 }

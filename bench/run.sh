@@ -20,7 +20,7 @@ mkdir -p "$BENCH_DATA"
 
 command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 pg_ensure_binaries
-pgbench="$(ls "$PG_BIN/pgbench" /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)"
+pgbench="$(ls "$PG_BIN/pgbench" /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1 || true)"
 [[ -x "$pgbench" ]] || pgbench="$(command -v pgbench)"
 pg_port=56432
 while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done

@@ -5,7 +5,6 @@
 //   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
 //   hostile     BASE_URL API_KEY COUNT                       malformed and hostile requests; counts 5xx
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Customers.Bench;
@@ -125,7 +124,8 @@ internal sealed class Seeder(HttpClient http)
             throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        return await response.Content.ReadFromJsonAsync<JsonNode>();
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text);
     }
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -47,17 +47,18 @@ public sealed partial class CustomerGrain(
             DigitalPersonalInfo = request.Type == CustomerTypes.Digital ? request.DigitalPersonalInfo : null,
         };
 
+        // The external id comes from memory almost always, so its index is reserved alongside the
+        // unique values instead of after them: one round trip to storage fewer per creation.
         var unique = UniqueValues(candidate);
-        var externalId = GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next();
-        var reservations = await Task.WhenAll(unique.Select(u => Index(u.Kind, u.Value).Reserve(_id)));
+        candidate.ExternalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next())
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reserved = unique.Append((Kind: IndexKinds.CustomerExternalId, Value: candidate.ExternalId)).ToList();
+        var reservations = await Task.WhenAll(reserved.Select(u => Index(u.Kind, u.Value).Reserve(_id)));
         if (reservations.Any(r => !r))
         {
-            await ReleaseAll(unique.Where((_, i) => reservations[i]));
-            return Outcome.Conflict(ConflictMessage(unique.Where((_, i) => !reservations[i]).First().Kind));
+            await ReleaseAll(reserved.Where((_, i) => reservations[i]));
+            return Outcome.Conflict(ConflictMessage(reserved.Where((_, i) => !reservations[i]).First().Kind));
         }
-
-        candidate.ExternalId = (await externalId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Index(IndexKinds.CustomerExternalId, candidate.ExternalId).Reserve(_id);
 
         var now = time.GetUtcNow().UtcDateTime;
         candidate.CreatedAt = now;

@@ -99,6 +99,15 @@ kill "$silo_pid"; wait "$silo_pid" 2>/dev/null || true
 start_silo
 startup_seeded="$startup_seconds"
 echo "ready after ${startup_seeded}s"
+sleep 3
+rss_restarted="$(rss_mb)"
+echo "== activating every customer grain once (GET each) on the restarted silo"
+dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll read-all "http://127.0.0.1:$http_port" "$BENCH_KEY" "$BENCH_DATA/customers.txt"
+sleep 5
+rss_customers="$(rss_mb)"
+active="$(wc -l < "$BENCH_DATA/customers.txt")"
+bytes_per_customer_grain=$(( (rss_customers - rss_restarted) * 1024 * 1024 / active ))
+echo "RSS with $active customer grains active: ${rss_customers} MB (${bytes_per_customer_grain} bytes per customer grain over the restarted silo)"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 health="${rps[health/live (ceiling)]}"
@@ -124,7 +133,9 @@ health="${rps[health/live (ceiling)]}"
   echo "|---|---|"
   echo "| RSS, empty silo | ${rss_empty} MB |"
   echo "| RSS, $customers customers active (with their accounts and index grains) | ${rss_seeded} MB |"
-  echo "| bytes per active customer over the empty silo | ${bytes_per_grain} |"
+  echo "| bytes per active customer (all its grains) over the empty silo | ${bytes_per_grain} |"
+  echo "| RSS after a restart with $active customer grains activated by a GET | ${rss_customers} MB |"
+  echo "| bytes per active customer grain over the restarted silo | ${bytes_per_customer_grain} |"
   echo "| start-up to /health/ready, empty database | ${startup_empty} s |"
   echo "| start-up to /health/ready, seeded database | ${startup_seeded} s |"
 } > "$results/latest.md"

@@ -109,6 +109,24 @@ public static class Drills
         return missing.IsEmpty && ids.Count > 0 ? 0 : 1;
     }
 
+    public static async Task<int> ReadAll(string baseUrl, string key, string idsFile)
+    {
+        using var http = Client(baseUrl, key, TimeSpan.FromSeconds(60));
+        var ids = (await File.ReadAllLinesAsync(idsFile)).Where(l => l.Length > 0).ToList();
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) =>
+        {
+            using var response = await http.GetAsync($"/v4/orgs/bench/customers/{id}");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        Console.WriteLine($"read {ids.Count - failed} of {ids.Count} customers in {clock.Elapsed.TotalSeconds:F1} s");
+        return failed == 0 ? 0 : 1;
+    }
+
     public static HttpClient Client(string baseUrl, string key, TimeSpan timeout)
     {
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })

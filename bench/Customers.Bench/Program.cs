@@ -4,6 +4,7 @@
 //   write-load  BASE_URL API_KEY SECONDS CONCURRENCY ACK_FILE creates customers, appending each acknowledged id (2xx)
 //   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
 //   hostile     BASE_URL API_KEY COUNT                       malformed and hostile requests; counts 5xx
+//   read-all    BASE_URL API_KEY IDS_FILE                    GETs every customer once (activates its grain)
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,6 +16,8 @@ switch (args.FirstOrDefault())
         return await Drills.WriteLoad(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);
     case "verify" when args.Length == 4:
         return await Drills.Verify(args[1], args[2], args[3]);
+    case "read-all" when args.Length == 4:
+        return await Drills.ReadAll(args[1], args[2], args[3]);
     case "hostile" when args.Length == 4:
         return await Hostile.Run(args[1], args[2], int.Parse(args[3]));
     case "seed" when args.Length == 6:

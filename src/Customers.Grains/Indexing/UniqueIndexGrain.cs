@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Customers.Grains.Indexing;
 
+// An index entry is needed when its value is claimed or looked up, rarely after: it leaves memory soon.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class UniqueIndexGrain(
     [PersistentState("index", StorageNames.Default)] IPersistentState<UniqueIndexState> state,
     TimeProvider time,

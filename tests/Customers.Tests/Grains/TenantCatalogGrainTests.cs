@@ -21,8 +21,9 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     public async Task A_holder_that_never_stored_its_special_treatment_does_not_block_removing_the_value()
     {
         await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });
-        // As if the customer's write had failed and its report back to the catalogue had been lost too.
-        Assert.True((await Catalog().AcquireSpecialTreatment(Guid.NewGuid(), "vip")).IsOk);
+        // As if the customer's write had failed and its report back to its bucket had been lost too.
+        var never = Guid.NewGuid();
+        await Holders(HolderBuckets.SpecialTreatment, never).Acquire(never, "vip", previous: null);
 
         var outcome = await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] });
 
@@ -34,7 +35,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     public async Task A_holder_that_never_stored_its_category_value_does_not_block_removing_the_value()
     {
         var category = await CreateCategory("low", "high");
-        Assert.True((await Catalog().AcquireCategoryValue(Guid.NewGuid(), category, "high")).IsOk);
+        var never = Guid.NewGuid();
+        await Holders(HolderBuckets.CategoryScope(category), never).Acquire(never, "high", previous: null);
         var holder = await CreateCustomer();
         Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
 
@@ -73,6 +75,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     }
 
     private ITenantCatalogGrain Catalog() => fixture.Grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
+
+    private ICatalogHoldersGrain Holders(string scope, Guid customer) => fixture.Grains.GetGrain<ICatalogHoldersGrain>(HolderBuckets.Key(_org, scope, customer));
 
     private ICustomerCategoriesGrain Categories(Guid customer) => fixture.Grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, customer));
 

@@ -49,6 +49,54 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_of_value_whose_write_was_never_reported_keeps_the_old_value_in_use_until_the_holder_is_asked()
+    {
+        var category = await CreateCategory("low", "high", "medium");
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
+        // As if a change to "high" had been recorded, the customer's write had failed, and its report back had been lost.
+        await Holders(HolderBuckets.CategoryScope(category), holder).Acquire(holder, "high", previous: "low");
+
+        var droppingLow = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high", "medium"] });
+        var droppingHigh = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["low", "medium"] });
+
+        Assert.Equal(OutcomeStatus.Conflict, droppingLow.Status);
+        Assert.True(droppingHigh.IsOk);
+        Assert.Equal(new Dictionary<string, int> { ["low"] = 1 }, (await Catalog().Usage()).Categories[category]);
+        Assert.Equal(OutcomeStatus.Conflict, (await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["medium"] })).Status);
+    }
+
+    [Fact]
+    public async Task A_value_left_behind_by_a_stored_change_whose_settling_was_lost_does_not_block_removing_it()
+    {
+        var category = await CreateCategory("low", "high");
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
+        Assert.True((await Categories(holder).UpdateCategory(category, new PatchCustomerCategoryRequest { Value = "high" }, "tester")).IsOk);
+        // As if the customer's report that its change was stored had been lost.
+        await Holders(HolderBuckets.CategoryScope(category), holder).Acquire(holder, "high", previous: "low");
+
+        var outcome = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high"] });
+
+        Assert.True(outcome.IsOk);
+        Assert.Equal(new Dictionary<string, int> { ["high"] = 1 }, (await Catalog().Usage()).Categories[category]);
+    }
+
+    [Fact]
+    public async Task A_special_treatment_changed_by_a_customer_is_settled_so_the_old_value_can_go()
+    {
+        await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });
+        var customer = await CreateCustomer();
+        var special = fixture.Grains.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(_org, customer));
+        Assert.True((await special.SetSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] })).IsOk);
+        Assert.True((await special.SetSpecialTreatment(new SpecialTreatmentValues { Values = ["vip"] })).IsOk);
+
+        Assert.True((await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["vip"] })).IsOk);
+        Assert.Equal(OutcomeStatus.Conflict, (await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = [] })).Status);
+        Assert.Equal(new Dictionary<string, int> { ["vip"] = 1 }, (await Catalog().Usage()).SpecialTreatment);
+    }
+
+    [Fact]
     public async Task Deleting_a_category_while_its_holders_take_other_categories_ends_it_on_all_of_them()
     {
         var doomed = await CreateCategory();

@@ -52,6 +52,14 @@ public sealed partial class CustomerGrain
     /// </summary>
     private async Task<Outcome> Take(ICatalogHoldersGrain holders, string? value, bool heldBefore, string? previous, Func<Task<Outcome>> validate)
     {
+        // Asked first too, so an unknown category or a value never allowed costs no bucket write;
+        // the answer that decides is the one given after the bucket has the customer.
+        var allowed = await validate();
+        if (!allowed.IsOk)
+        {
+            return allowed;
+        }
+
         await holders.Acquire(_id, value, previous);
         Outcome valid;
         try

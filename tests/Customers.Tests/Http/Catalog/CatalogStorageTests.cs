@@ -40,4 +40,21 @@ public class CatalogStorageTests(ApiHostFixture api)
             }
         }
     }
+
+    [Fact]
+    public async Task A_refused_value_or_an_unknown_category_writes_no_holder_row()
+    {
+        var customer = await _http.CreateCustomer();
+        var category = await _http.CreateCategory("risk", "high");
+
+        await (await _http.Client.PostJson(_http.CustomerCategories(customer), JsonNode.Parse("""{"id": 214748364, "value": "a"}""")!))
+            .AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
+        await (await _http.Client.PostJson(_http.CustomerCategories(customer), JsonNode.Parse($$"""{"id": {{category}}, "value": "low"}""")!))
+            .AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+        await (await _http.Client.PutJson(_http.CustomerSpecialTreatment(customer), CatalogHttp.Values("vip"))).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Equal(0, await StoredCatalog.BucketRows(api.Host.ServiceId, _http.Org, "214748364"));
+        Assert.Equal(0, await StoredCatalog.BucketRows(api.Host.ServiceId, _http.Org, HolderBuckets.CategoryScope(category)));
+        Assert.Equal(0, await StoredCatalog.BucketRows(api.Host.ServiceId, _http.Org, HolderBuckets.SpecialTreatment));
+    }
 }

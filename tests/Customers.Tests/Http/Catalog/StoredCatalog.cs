@@ -36,6 +36,17 @@ public static class StoredCatalog
         return buckets;
     }
 
+    /// <summary>How many bucket rows of one scope exist, empty ones included.</summary>
+    public static async Task<long> BucketRows(string serviceId, string org, string scope)
+    {
+        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        await using var command = data.CreateCommand(
+            "SELECT count(*) FROM orleansstorage WHERE serviceid = @service AND graintypestring = 'holders' AND grainidextensionstring LIKE @prefix");
+        command.Parameters.AddWithValue("service", serviceId);
+        command.Parameters.AddWithValue("prefix", $"{org}/holders/{scope}/%");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task Execute(string sql, string serviceId, string? payload = null, string? key = null)
     {
         await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);

@@ -97,6 +97,39 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Customers_taking_a_value_while_its_removal_asks_the_buckets_are_refused_or_block_it()
+    {
+        var category = await CreateCategory("low", "high");
+        var scope = HolderBuckets.CategoryScope(category);
+        // Believed holders that never stored the value, in the last buckets: asking them keeps the removal busy.
+        var stale = Enumerable.Range(0, 2_000).Select(_ => Guid.NewGuid()).Where(g => HolderBuckets.Of(g) >= HolderBuckets.Count - 24).Take(400).ToList();
+        await Task.WhenAll(stale.Select(g => Holders(scope, g).Acquire(g, "low", previous: null)));
+        // Takers in the first buckets, which the removal has asked before they take the value.
+        var takers = new List<Guid>();
+        while (takers.Count < 10)
+        {
+            var customer = await CreateCustomer();
+            if (HolderBuckets.Of(customer) < 8)
+            {
+                takers.Add(customer);
+            }
+        }
+
+        var removal = Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high"] });
+        var takes = takers.Select(c => Categories(c).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).ToList();
+        await Task.WhenAll(takes.Append(removal));
+
+        var held = 0;
+        foreach (var customer in takers)
+        {
+            held += (await Categories(customer).GetCategory(category)).IsOk ? 1 : 0;
+        }
+
+        Assert.Equal(takes.Count(t => t.Result.IsOk), held);
+        Assert.True(held == 0 || (await removal).Status == OutcomeStatus.Conflict, $"{held} customers hold a value the catalogue removed");
+    }
+
+    [Fact]
     public async Task Deleting_a_category_while_its_holders_take_other_categories_ends_it_on_all_of_them()
     {
         var doomed = await CreateCategory();

@@ -28,8 +28,8 @@ public interface ICustomerCategoriesGrain : IGrainWithStringKey
 
     /// <summary>
     /// Whether the customer holds <paramref name="value"/> for the category, or may be about to:
-    /// the catalogue asks before it forgets a holder it believes stale. Interleaves, so a
-    /// customer waiting on the catalogue still answers it.
+    /// the holder buckets ask before they forget a holder they believe stale. Interleaves, so a
+    /// customer waiting on its bucket or the catalogue still answers.
     /// </summary>
     [AlwaysInterleave]
     Task<bool> MayHoldCategoryValue(int categoryId, string? value);

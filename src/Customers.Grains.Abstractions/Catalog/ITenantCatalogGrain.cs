@@ -1,10 +1,10 @@
 namespace Customers;
 
 /// <summary>
-/// An org's catalogue: its categories and special-treatment values, and who holds each value.
-/// Key: <see cref="GrainKeys.TenantCatalog"/>. Customer grains report what they take and drop
-/// (the <c>Acquire</c>/<c>Release</c>/<c>Restore</c> calls), so refusing to remove a value that is
-/// in use, or ending a deleted category on its holders, needs no scan of customers.
+/// An org's catalogue: its categories and special-treatment values. Key: <see cref="GrainKeys.TenantCatalog"/>.
+/// Who holds which value lives in the holder buckets (<see cref="ICatalogHoldersGrain"/>), which the
+/// customer grains keep current, so refusing to remove a value in use, or ending a deleted category
+/// on its holders, needs no scan of customers; this grain is written only when the catalogue changes.
 /// </summary>
 public interface ITenantCatalogGrain : IGrainWithStringKey
 {
@@ -28,27 +28,16 @@ public interface ITenantCatalogGrain : IGrainWithStringKey
     Task<Outcome> ReplaceSpecialTreatment(SpecialTreatmentValues request);
 
     /// <summary>
-    /// Records that <paramref name="customer"/> is about to hold <paramref name="value"/> (null allowed)
-    /// for the category, replacing what it held there; answers the category's name. Not found for
-    /// an unknown category; invalid when the category restricts its values and this is not one.
+    /// Whether a customer may take <paramref name="value"/> (null allowed) for the category; answers the
+    /// category's name. Not found for an unknown category; invalid when the category restricts its values
+    /// and this is not one, or when the value is being removed. Changes nothing: the customer has already
+    /// recorded itself with the category's holders (see <see cref="ICatalogHoldersGrain"/>).
     /// </summary>
-    Task<Outcome<string>> AcquireCategoryValue(Guid customer, int categoryId, string? value);
+    Task<Outcome<string>> ValidateCategoryValue(int categoryId, string? value);
 
-    /// <summary>Puts back what <paramref name="customer"/> held before a change it could not store; no rule is checked.</summary>
-    Task RestoreCategoryValue(Guid customer, int categoryId, string? value);
+    /// <summary>As <see cref="ValidateCategoryValue"/>: invalid when the org does not list the value, or it is being removed.</summary>
+    Task<Outcome> ValidateSpecialTreatment(string value);
 
-    Task ReleaseCategory(Guid customer, int categoryId);
-
-    /// <summary>Records that <paramref name="customer"/> is about to hold <paramref name="value"/>; invalid when the org does not list it.</summary>
-    Task<Outcome> AcquireSpecialTreatment(Guid customer, string value);
-
-    /// <summary>Puts back what <paramref name="customer"/> held before a change it could not store; no rule is checked.</summary>
-    Task RestoreSpecialTreatment(Guid customer, string value);
-
-    Task ReleaseSpecialTreatment(Guid customer);
-
-    /// <summary>Forgets everything <paramref name="customer"/> held (it was deleted).</summary>
-    Task ReleaseCustomer(Guid customer);
-
+    /// <summary>How many customers hold each value, asked of the holder buckets.</summary>
     Task<CatalogUsage> Usage();
 }

@@ -16,6 +16,9 @@ public static class GrainKeys
 
     public static string TenantCatalog(string org) => $"{org}/catalog";
 
+    /// <summary>One bucket of the holders of a catalogue scope; see <see cref="HolderBuckets"/>.</summary>
+    public static string CatalogHolders(string org, string scope, int bucket) => $"{org}/holders/{scope}/{bucket}";
+
     public static (string Org, Guid Id) ParseEntity(string key)
     {
         var slash = key.IndexOf('/');

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -6,9 +7,13 @@ using Orleans.Serialization;
 namespace Customers.Grains.Catalog;
 
 /// <summary>
-/// An org's catalogue. Reentrant, with every operation run under one gate instead: deleting a
-/// category must wait for its holders, and a holder may at that moment be waiting on the
-/// catalogue itself (taking another value), so the deletion lets go of the gate while it tells them.
+/// An org's catalogue: categories and special-treatment values, written only when they change.
+/// Who holds which value is kept by the holder buckets (<see cref="CatalogHoldersGrain"/>).
+/// Reentrant, so that customers keep getting their values validated while a change of the
+/// catalogue waits on the buckets, which may be waiting on those very customers. Two gates instead:
+/// <see cref="_changes"/> runs the changes of the catalogue one at a time from start to end, and
+/// <see cref="_gate"/> keeps reads from seeing a write that may still fail; it is never held across
+/// a call to another grain.
 /// </summary>
 [Reentrant]
 public sealed class TenantCatalogGrain(
@@ -17,30 +22,35 @@ public sealed class TenantCatalogGrain(
     DeepCopier<TenantCatalogState> copier,
     ILogger<TenantCatalogGrain> logger) : Grain, ITenantCatalogGrain
 {
-    private const int EndBatchSize = 50;
+    /// <summary>How many buckets are asked at once when every bucket of a scope is.</summary>
+    private const int BucketsAtOnce = 16;
     private static readonly TimeSpan PendingEndsRetry = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Per holder scope, while values are being removed from it: the values it keeps.</summary>
+    private readonly Dictionary<string, HashSet<string>> _narrowing = [];
+
     private string _org = "";
     private IGrainTimer? _pendingEndsTimer;
 
     private TenantCatalogState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         _org = key[..key.IndexOf('/')];
+        await MoveLegacyHolders();
         if (S.PendingEnds.Count > 0)
         {
             // Not awaited here: a holder may be the caller that is activating this grain.
             RetryPendingEnds(TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<List<Category>> ListCategories()
     {
-        using (await Enter())
+        using (await Enter(_gate))
         {
             return S.Categories.OrderBy(c => c.Id).Select(c => c.ToView()).ToList();
         }
@@ -48,7 +58,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome<List<Category>>> CreateCategories(CreateCategoriesRequest request)
     {
-        using (await Enter())
+        using (await Enter(_changes))
         {
             var violations = CatalogRules.ValidateNewCategories(request);
             if (violations.Any)
@@ -84,16 +94,14 @@ public sealed class TenantCatalogGrain(
                 });
             }
 
-            var snapshot = Snapshot();
-            S.Categories.AddRange(created);
-            await Commit(snapshot);
+            await Change(s => s.Categories.AddRange(created));
             return Outcome<List<Category>>.Success(created.Select(c => c.ToView()).ToList());
         }
     }
 
     public async Task<Category?> GetCategory(int id)
     {
-        using (await Enter())
+        using (await Enter(_gate))
         {
             return Find(id)?.ToView();
         }
@@ -101,9 +109,9 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome> UpdateCategory(int id, PatchCategoryRequest request)
     {
-        using (await Enter())
+        using (await Enter(_changes))
         {
-            if (Find(id) is not { } category)
+            if (Find(id) is null)
             {
                 return CategoryNotFound;
             }
@@ -115,60 +123,46 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.ValidValues?.Select(v => v!).ToList();
-            var stale = new List<Guid>();
-            if (next is not null)
+            void Apply(TenantCatalogState s)
             {
-                // Emptying a restricted list takes its values away too, as the contract words it.
-                var restricted = next.Count > 0 || category.ValidValues is { Count: > 0 };
-                var lost = category.Holders
-                    .Where(h => h.Value is not null && restricted && !next.Contains(h.Value, StringComparer.Ordinal))
-                    .Select(h => (h.Key, h.Value!));
-                var (held, staleHolders) = await ConfirmHolders(lost, (customer, value) => CustomerCategories(customer).MayHoldCategoryValue(id, value));
-                stale = staleHolders;
-                if (held is not null)
-                {
-                    await ForgetStale(stale, s => s.Categories.Find(c => c.Id == id)?.Holders);
-                    return Outcome.Conflict($"the value '{held}' of category {id} is held by a customer");
-                }
+                var category = s.Categories.Find(c => c.Id == id)!;
+                category.Description = request.Description ?? category.Description;
+                category.ValidValues = next ?? category.ValidValues;
             }
 
-            var snapshot = Snapshot();
-            category.Holders = category.Holders.Where(h => !stale.Contains(h.Key)).ToDictionary();
-            category.Description = request.Description ?? category.Description;
-            category.ValidValues = next ?? category.ValidValues;
-            await Commit(snapshot);
-            return Outcome.Ok;
+            // Emptying a restricted list takes its values away too, as the contract words it.
+            var current = Find(id)!.ValidValues;
+            var narrows = next is not null && (current is { Count: > 0 } ? current.Except(next, StringComparer.Ordinal).Any() : next.Count > 0);
+            if (!narrows)
+            {
+                await Change(Apply);
+                return Outcome.Ok;
+            }
+
+            return await Narrow(HolderBuckets.CategoryScope(id), next!, Apply,
+                held => Outcome.Conflict($"the value '{held}' of category {id} is held by a customer"));
         }
     }
 
     public async Task<Outcome> DeleteCategory(int id, string actor)
     {
         PendingCategoryEnd pending;
-        using (await Enter())
+        using (await Enter(_changes))
         {
-            if (Find(id) is not { } category)
+            if (Find(id) is null)
             {
                 return CategoryNotFound;
             }
 
-            pending = new PendingCategoryEnd
+            pending = new PendingCategoryEnd { CategoryId = id, EndedAt = time.GetUtcNow().UtcDateTime, Actor = actor };
+            await Change(s =>
             {
-                CategoryId = id,
-                EndedAt = time.GetUtcNow().UtcDateTime,
-                Actor = actor,
-                Holders = [.. category.Holders.Keys],
-            };
-            var snapshot = Snapshot();
-            S.Categories.Remove(category);
-            if (pending.Holders.Count > 0)
-            {
-                S.PendingEnds.Add(pending);
-            }
-
-            await Commit(snapshot);
+                s.Categories.RemoveAll(c => c.Id == id);
+                s.PendingEnds.Add(pending);
+            });
         }
 
-        // Outside the gate: see the class comment. The category is already gone, so no holder can take it meanwhile.
+        // Outside the gates: see the class comment. The category is already gone, so no holder can take it meanwhile.
         try
         {
             await EndOnHolders(pending);
@@ -184,7 +178,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<List<string>> GetSpecialTreatment()
     {
-        using (await Enter())
+        using (await Enter(_gate))
         {
             return [.. S.SpecialTreatmentValues];
         }
@@ -192,7 +186,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome> ReplaceSpecialTreatment(SpecialTreatmentValues request)
     {
-        using (await Enter())
+        using (await Enter(_changes))
         {
             var violations = CatalogRules.ValidateSpecialTreatmentList(request);
             if (violations.Any)
@@ -201,31 +195,21 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.Values!.Select(v => v!).ToList();
-            var lost = S.SpecialTreatmentHolders
-                .Where(h => !next.Contains(h.Value, StringComparer.Ordinal))
-                .Select(h => (h.Key, h.Value));
-            var (held, stale) = await ConfirmHolders(lost, (customer, value) => CustomerSpecialTreatment(customer).MayHoldSpecialTreatment(value));
-            if (held is not null)
+            void Apply(TenantCatalogState s) => s.SpecialTreatmentValues = next;
+            if (!S.SpecialTreatmentValues.Except(next, StringComparer.Ordinal).Any())
             {
-                await ForgetStale(stale, s => s.SpecialTreatmentHolders);
-                return Outcome.Conflict($"the special-treatment value '{held}' is assigned to a customer");
+                await Change(Apply);
+                return Outcome.Ok;
             }
 
-            var snapshot = Snapshot();
-            foreach (var customer in stale)
-            {
-                S.SpecialTreatmentHolders.Remove(customer);
-            }
-
-            S.SpecialTreatmentValues = next;
-            await Commit(snapshot);
-            return Outcome.Ok;
+            return await Narrow(HolderBuckets.SpecialTreatment, next, Apply,
+                held => Outcome.Conflict($"the special-treatment value '{held}' is assigned to a customer"));
         }
     }
 
-    public async Task<Outcome<string>> AcquireCategoryValue(Guid customer, int categoryId, string? value)
+    public async Task<Outcome<string>> ValidateCategoryValue(int categoryId, string? value)
     {
-        using (await Enter())
+        using (await Enter(_gate))
         {
             if (Find(categoryId) is not { } category)
             {
@@ -237,182 +221,122 @@ public sealed class TenantCatalogGrain(
                 return Outcome.Invalid("value", $"must be one of the category's valid_values ({string.Join(", ", category.ValidValues!)})");
             }
 
-            if (!category.Holders.TryGetValue(customer, out var held) || held != value)
+            if (value is not null && IsBeingRemoved(HolderBuckets.CategoryScope(categoryId), value))
             {
-                var snapshot = Snapshot();
-                category.Holders[customer] = value;
-                await Commit(snapshot);
+                return Outcome.Invalid("value", $"'{value}' is being removed from the category's valid_values");
             }
 
             return Outcome<string>.Success(category.Name);
         }
     }
 
-    public async Task RestoreCategoryValue(Guid customer, int categoryId, string? value)
+    public async Task<Outcome> ValidateSpecialTreatment(string value)
     {
-        using (await Enter())
-        {
-            if (Find(categoryId) is { } category && (!category.Holders.TryGetValue(customer, out var held) || held != value))
-            {
-                var snapshot = Snapshot();
-                category.Holders[customer] = value;
-                await Commit(snapshot);
-            }
-        }
-    }
-
-    public async Task ReleaseCategory(Guid customer, int categoryId)
-    {
-        using (await Enter())
-        {
-            if (Find(categoryId) is { } category && category.Holders.ContainsKey(customer))
-            {
-                var snapshot = Snapshot();
-                category.Holders.Remove(customer);
-                await Commit(snapshot);
-            }
-        }
-    }
-
-    public async Task<Outcome> AcquireSpecialTreatment(Guid customer, string value)
-    {
-        using (await Enter())
+        using (await Enter(_gate))
         {
             if (!S.SpecialTreatmentValues.Contains(value, StringComparer.Ordinal))
             {
                 return Outcome.Invalid("values[0]", "must be one of the org's special-treatment values");
             }
 
-            await HoldSpecialTreatment(customer, value);
+            if (IsBeingRemoved(HolderBuckets.SpecialTreatment, value))
+            {
+                return Outcome.Invalid("values[0]", $"'{value}' is being removed from the org's special-treatment values");
+            }
+
             return Outcome.Ok;
-        }
-    }
-
-    public async Task RestoreSpecialTreatment(Guid customer, string value)
-    {
-        using (await Enter())
-        {
-            await HoldSpecialTreatment(customer, value);
-        }
-    }
-
-    public async Task ReleaseSpecialTreatment(Guid customer)
-    {
-        using (await Enter())
-        {
-            if (S.SpecialTreatmentHolders.ContainsKey(customer))
-            {
-                var snapshot = Snapshot();
-                S.SpecialTreatmentHolders.Remove(customer);
-                await Commit(snapshot);
-            }
-        }
-    }
-
-    public async Task ReleaseCustomer(Guid customer)
-    {
-        using (await Enter())
-        {
-            var holds = S.SpecialTreatmentHolders.ContainsKey(customer) || S.Categories.Any(c => c.Holders.ContainsKey(customer));
-            if (!holds)
-            {
-                return;
-            }
-
-            var snapshot = Snapshot();
-            S.SpecialTreatmentHolders.Remove(customer);
-            foreach (var category in S.Categories)
-            {
-                category.Holders.Remove(customer);
-            }
-
-            await Commit(snapshot);
         }
     }
 
     public async Task<CatalogUsage> Usage()
     {
-        using (await Enter())
+        List<int> ids;
+        using (await Enter(_gate))
         {
-            return new CatalogUsage
-            {
-                Categories = S.Categories.ToDictionary(c => c.Id, c => CountValues(c.Holders.Values)),
-                SpecialTreatment = CountValues(S.SpecialTreatmentHolders.Values),
-            };
-        }
-    }
-
-    private static Dictionary<string, int> CountValues(IEnumerable<string?> values) =>
-        values.OfType<string>().GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private async Task HoldSpecialTreatment(Guid customer, string value)
-    {
-        if (S.SpecialTreatmentHolders.TryGetValue(customer, out var held) && held == value)
-        {
-            return;
+            ids = S.Categories.Select(c => c.Id).ToList();
         }
 
-        var snapshot = Snapshot();
-        S.SpecialTreatmentHolders[customer] = value;
-        await Commit(snapshot);
+        var usage = new CatalogUsage { SpecialTreatment = await CountHolders(HolderBuckets.SpecialTreatment) };
+        foreach (var id in ids)
+        {
+            usage.Categories[id] = await CountHolders(HolderBuckets.CategoryScope(id));
+        }
+
+        return usage;
     }
 
     /// <summary>
-    /// Asks the believed holders of values about to be taken away, one at a time, until one
-    /// (possibly) holds its value. Those that deny it are stale: a customer whose write failed
-    /// after the catalogue counted it, and whose report back was lost too.
+    /// Removes values of a scope unless some customer holds one: conflict then, and nothing changes.
+    /// The values are marked as being removed before any bucket is asked, and unmarked only once
+    /// the change is stored or refused. A customer taking a value records itself in its bucket
+    /// first and has the catalogue validate the value after, and validation refuses a marked value.
+    /// Validating and marking happen in this grain one after the other, so either the customer was
+    /// validated before the mark, and its bucket, asked after the mark, already has it; or it
+    /// validates after the mark and is refused. A value in use is never removed.
     /// </summary>
-    private static async Task<(string? Held, List<Guid> Stale)> ConfirmHolders(
-        IEnumerable<(Guid Customer, string Value)> believed, Func<Guid, string, Task<bool>> mayHold)
+    private async Task<Outcome> Narrow(string scope, List<string> keep, Action<TenantCatalogState> apply, Func<string, Outcome> conflict)
     {
-        var stale = new List<Guid>();
-        foreach (var (customer, value) in believed.ToList())
+        _narrowing[scope] = new HashSet<string>(keep, StringComparer.Ordinal);
+        try
         {
-            if (await mayHold(customer, value))
+            var answers = await InEveryBucket(scope, bucket => bucket.FindHeldOutside(keep));
+            if (answers.FirstOrDefault(a => a is not null) is { } held)
             {
-                return (value, stale);
+                return conflict(held);
             }
 
-            stale.Add(customer);
+            await Change(apply);
+            return Outcome.Ok;
         }
-
-        return (null, stale);
+        finally
+        {
+            _narrowing.Remove(scope);
+        }
     }
 
-    private async Task ForgetStale<TValue>(List<Guid> stale, Func<TenantCatalogState, Dictionary<Guid, TValue>?> holders)
+    private bool IsBeingRemoved(string scope, string value) =>
+        _narrowing.TryGetValue(scope, out var keep) && !keep.Contains(value);
+
+    private async Task<Dictionary<string, int>> CountHolders(string scope)
     {
-        if (stale.Count == 0)
-        {
-            return;
-        }
-
-        var snapshot = Snapshot();
-        var map = holders(S);
-        foreach (var customer in stale)
-        {
-            map?.Remove(customer);
-        }
-
-        await Commit(snapshot);
+        var counts = await InEveryBucket(scope, bucket => bucket.Count());
+        return counts.SelectMany(c => c)
+            .GroupBy(c => c.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
     }
 
+    /// <summary>Asks every bucket of a scope, <see cref="BucketsAtOnce"/> at a time; answers in bucket order.</summary>
+    private async Task<List<T>> InEveryBucket<T>(string scope, Func<ICatalogHoldersGrain, Task<T>> ask)
+    {
+        var answers = new List<T>(HolderBuckets.Count);
+        foreach (var keys in HolderBuckets.AllKeys(_org, scope).Chunk(BucketsAtOnce))
+        {
+            answers.AddRange(await Task.WhenAll(keys.Select(k => ask(GrainFactory.GetGrain<ICatalogHoldersGrain>(k)))));
+        }
+
+        return answers;
+    }
+
+    /// <summary>Has every bucket end the deleted category on its holders; all buckets are tried before a failure is thrown.</summary>
     private async Task EndOnHolders(PendingCategoryEnd pending)
     {
-        if (pending.Holders.Count == 0)
+        var failures = await InEveryBucket<ExceptionDispatchInfo?>(HolderBuckets.CategoryScope(pending.CategoryId), async bucket =>
         {
-            return;
-        }
+            try
+            {
+                await bucket.EndCategory(pending.EndedAt, pending.Actor);
+                return null;
+            }
+            catch (Exception e)
+            {
+                return ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        failures.FirstOrDefault(f => f is not null)?.Throw();
 
-        foreach (var batch in pending.Holders.Chunk(EndBatchSize))
+        using (await Enter(_changes))
         {
-            await Task.WhenAll(batch.Select(h => CustomerCategories(h).EndCategory(pending.CategoryId, pending.EndedAt, pending.Actor)));
-        }
-
-        using (await Enter())
-        {
-            var snapshot = Snapshot();
-            S.PendingEnds.RemoveAll(p => p.CategoryId == pending.CategoryId);
-            await Commit(snapshot);
+            await Change(s => s.PendingEnds.RemoveAll(p => p.CategoryId == pending.CategoryId));
         }
     }
 
@@ -422,7 +346,7 @@ public sealed class TenantCatalogGrain(
     private async Task FinishPendingEnds()
     {
         List<PendingCategoryEnd> pending;
-        using (await Enter())
+        using (await Enter(_gate))
         {
             pending = [.. S.PendingEnds];
         }
@@ -439,13 +363,53 @@ public sealed class TenantCatalogGrain(
             }
         }
 
-        using (await Enter())
+        using (await Enter(_gate))
         {
             if (S.PendingEnds.Count == 0)
             {
                 _pendingEndsTimer?.Dispose();
                 _pendingEndsTimer = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// A row written before holders moved to the buckets still lists them: they are handed to their
+    /// buckets, and the row is written without them.
+    /// </summary>
+    private async Task MoveLegacyHolders()
+    {
+        var legacy = new List<(string Scope, Dictionary<Guid, string?> Holders)>();
+        foreach (var category in S.Categories.Where(c => c.Holders is { Count: > 0 }))
+        {
+            legacy.Add((HolderBuckets.CategoryScope(category.Id), category.Holders!));
+        }
+
+        if (S.SpecialTreatmentHolders is { Count: > 0 } special)
+        {
+            legacy.Add((HolderBuckets.SpecialTreatment, special.ToDictionary(h => h.Key, h => (string?)h.Value)));
+        }
+
+        foreach (var end in S.PendingEnds.Where(p => p.Holders is { Count: > 0 }))
+        {
+            legacy.Add((HolderBuckets.CategoryScope(end.CategoryId), end.Holders!.Distinct().ToDictionary(h => h, _ => (string?)null)));
+        }
+
+        if (legacy.Count > 0)
+        {
+            await Task.WhenAll(legacy.SelectMany(l => l.Holders
+                .GroupBy(h => HolderBuckets.Key(_org, l.Scope, h.Key))
+                .Select(g => GrainFactory.GetGrain<ICatalogHoldersGrain>(g.Key).Adopt(g.ToDictionary()))));
+        }
+
+        if (legacy.Count > 0 || S.SpecialTreatmentHolders is not null || S.Categories.Exists(c => c.Holders is not null) || S.PendingEnds.Exists(p => p.Holders is not null))
+        {
+            await Change(s =>
+            {
+                s.SpecialTreatmentHolders = null;
+                s.Categories.ForEach(c => c.Holders = null);
+                s.PendingEnds.ForEach(p => p.Holders = null);
+            });
         }
     }
 
@@ -456,31 +420,28 @@ public sealed class TenantCatalogGrain(
 
     private static Outcome CategoryNotFound => Outcome.NotFound("category not found");
 
-    private ICustomerCategoriesGrain CustomerCategories(Guid customer) =>
-        GrainFactory.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, customer));
-
-    private ICustomerSpecialTreatmentGrain CustomerSpecialTreatment(Guid customer) =>
-        GrainFactory.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(_org, customer));
-
-    private async Task<IDisposable> Enter()
+    private static async Task<IDisposable> Enter(SemaphoreSlim gate)
     {
-        await _gate.WaitAsync();
-        return new GateRelease(_gate);
+        await gate.WaitAsync();
+        return new GateRelease(gate);
     }
 
-    private TenantCatalogState Snapshot() => copier.Copy(S);
-
     /// <summary>Acknowledged only once stored; a failed write leaves memory as storage has it.</summary>
-    private async Task Commit(TenantCatalogState previous)
+    private async Task Change(Action<TenantCatalogState> change)
     {
-        try
+        using (await Enter(_gate))
         {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
+            var previous = copier.Copy(S);
+            change(S);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State = previous;
+                throw;
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 namespace Customers.Grains.Catalog;
 
 /// <summary>
-/// An org's catalogue as stored (plain snake_case JSON, see <c>CustomerState</c>). Holders are
-/// kept as who holds what rather than as bare counts: a repeated report changes nothing, a
-/// deleted category can be ended on each holder, and a holder can be asked whether it still holds.
+/// An org's catalogue as stored (plain snake_case JSON, see <c>CustomerState</c>). Only the
+/// catalogue itself: who holds which value is kept by the holder buckets
+/// (<see cref="CatalogHoldersState"/>), so this row does not grow with the customers.
 /// </summary>
 [GenerateSerializer]
 public sealed class TenantCatalogState
@@ -11,8 +11,11 @@ public sealed class TenantCatalogState
     [Id(0)] public List<CategoryRecord> Categories { get; set; } = [];
     [Id(1)] public List<string> SpecialTreatmentValues { get; set; } = [];
 
-    /// <summary>Customer id → the special-treatment value it holds.</summary>
-    [Id(2)] public Dictionary<Guid, string> SpecialTreatmentHolders { get; set; } = [];
+    /// <summary>
+    /// Read only from rows written before holders moved to the buckets; moved there on activation
+    /// and then no longer written (null is omitted).
+    /// </summary>
+    [Id(2)] public Dictionary<Guid, string>? SpecialTreatmentHolders { get; set; }
 
     /// <summary>Deleted categories whose holders have not all been told yet.</summary>
     [Id(3)] public List<PendingCategoryEnd> PendingEnds { get; set; } = [];
@@ -26,8 +29,8 @@ public sealed class CategoryRecord
     [Id(2)] public string? Description { get; set; }
     [Id(3)] public List<string>? ValidValues { get; set; }
 
-    /// <summary>Customer id → the value it holds for this category (null is a held, value-less association).</summary>
-    [Id(4)] public Dictionary<Guid, string?> Holders { get; set; } = [];
+    /// <summary>As <see cref="TenantCatalogState.SpecialTreatmentHolders"/>: legacy rows only.</summary>
+    [Id(4)] public Dictionary<Guid, string?>? Holders { get; set; }
 
     public bool Allows(string? value) =>
         value is null || ValidValues is not { Count: > 0 } || ValidValues.Contains(value, StringComparer.Ordinal);
@@ -47,5 +50,7 @@ public sealed class PendingCategoryEnd
     [Id(0)] public int CategoryId { get; set; }
     [Id(1)] public DateTime EndedAt { get; set; }
     [Id(2)] public string Actor { get; set; } = "";
-    [Id(3)] public List<Guid> Holders { get; set; } = [];
+
+    /// <summary>As <see cref="TenantCatalogState.SpecialTreatmentHolders"/>: legacy rows only.</summary>
+    [Id(3)] public List<Guid>? Holders { get; set; }
 }

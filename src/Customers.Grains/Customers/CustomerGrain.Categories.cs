@@ -25,10 +25,17 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
 
         return await ChangingHoldings(async () =>
         {
-            var acquired = await Catalog.AcquireCategoryValue(_id, categoryId, request.Value);
-            if (!acquired.IsOk)
+            var holders = CategoryHolders(categoryId);
+            var name = "";
+            var taken = await Take(holders, request.Value, heldBefore: false, previous: null, async () =>
             {
-                return acquired.Status;
+                var valid = await Catalog.ValidateCategoryValue(categoryId, request.Value);
+                name = valid.Value ?? "";
+                return valid.Status;
+            });
+            if (!taken.IsOk)
+            {
+                return taken;
             }
 
             var snapshot = Snapshot();
@@ -40,7 +47,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
                 S.Categories.Add(category);
             }
 
-            category.Name = acquired.Value!;
+            category.Name = name;
             category.HeldSince = now;
             category.History.Add(new CategoryValueRecord
             {
@@ -51,7 +58,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
                 LastModifiedAt = now,
                 ModifiedBy = actor,
             });
-            await WriteOrUndo(snapshot, catalog => catalog.ReleaseCategory(_id, categoryId));
+            await WriteTaken(snapshot, holders, heldBefore: false, previous: null);
             return Outcome.Ok;
         });
     }
@@ -126,14 +133,16 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
 
         return await ChangingHoldings(async () =>
         {
-            var acquired = await Catalog.AcquireCategoryValue(_id, categoryId, request.Value);
-            if (!acquired.IsOk)
+            var holders = CategoryHolders(categoryId);
+            var previous = current.Value;
+            var taken = await Take(holders, request.Value, heldBefore: true, previous,
+                async () => (await Catalog.ValidateCategoryValue(categoryId, request.Value)).Status);
+            if (!taken.IsOk)
             {
-                return acquired.Status;
+                return taken;
             }
 
             var snapshot = Snapshot();
-            var previous = current.Value;
             var heldSince = category.HeldSince;
             var now = Now;
             category.End(now, actor);
@@ -148,7 +157,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             });
             // Held since the category was taken, not since this value.
             category.HeldSince = heldSince;
-            await WriteOrUndo(snapshot, catalog => catalog.RestoreCategoryValue(_id, categoryId, previous));
+            await WriteTaken(snapshot, holders, heldBefore: true, previous);
             return Outcome.Ok;
         });
     }
@@ -170,7 +179,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             var snapshot = Snapshot();
             category.End(Now, actor);
             await WriteOrRevert(snapshot);
-            await TellCatalog(catalog => catalog.ReleaseCategory(_id, categoryId));
+            await TellHolders(() => CategoryHolders(categoryId).Release(_id));
             return Outcome.Ok;
         });
     }

@@ -35,18 +35,17 @@ public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
 
         return await ChangingHoldings(async () =>
         {
-            var acquired = await Catalog.AcquireSpecialTreatment(_id, value);
-            if (!acquired.IsOk)
+            var holders = SpecialTreatmentHolders;
+            var previous = S.SpecialTreatment;
+            var taken = await Take(holders, value, heldBefore: previous is not null, previous, () => Catalog.ValidateSpecialTreatment(value));
+            if (!taken.IsOk)
             {
-                return acquired;
+                return taken;
             }
 
-            var previous = S.SpecialTreatment;
             var snapshot = Snapshot();
             S.SpecialTreatment = value;
-            await WriteOrUndo(snapshot, catalog => previous is null
-                ? catalog.ReleaseSpecialTreatment(_id)
-                : catalog.RestoreSpecialTreatment(_id, previous));
+            await WriteTaken(snapshot, holders, heldBefore: previous is not null, previous);
             return Outcome.Ok;
         });
     }
@@ -68,7 +67,7 @@ public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
             var snapshot = Snapshot();
             S.SpecialTreatment = null;
             await WriteOrRevert(snapshot);
-            await TellCatalog(catalog => catalog.ReleaseSpecialTreatment(_id));
+            await TellHolders(() => SpecialTreatmentHolders.Release(_id));
             return Outcome.Ok;
         });
     }

@@ -21,8 +21,9 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     public async Task A_holder_that_never_stored_its_special_treatment_does_not_block_removing_the_value()
     {
         await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });
-        // As if the customer's write had failed and its report back to the catalogue had been lost too.
-        Assert.True((await Catalog().AcquireSpecialTreatment(Guid.NewGuid(), "vip")).IsOk);
+        // As if the customer's write had failed and its report back to its bucket had been lost too.
+        var never = Guid.NewGuid();
+        await Holders(HolderBuckets.SpecialTreatment, never).Acquire(never, "vip", previous: null);
 
         var outcome = await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] });
 
@@ -34,7 +35,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     public async Task A_holder_that_never_stored_its_category_value_does_not_block_removing_the_value()
     {
         var category = await CreateCategory("low", "high");
-        Assert.True((await Catalog().AcquireCategoryValue(Guid.NewGuid(), category, "high")).IsOk);
+        var never = Guid.NewGuid();
+        await Holders(HolderBuckets.CategoryScope(category), never).Acquire(never, "high", previous: null);
         var holder = await CreateCustomer();
         Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
 
@@ -44,6 +46,87 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
         Assert.Equal(OutcomeStatus.Conflict, refused.Status);
         Assert.True(allowed.IsOk);
         Assert.Equal(new Dictionary<string, int> { ["low"] = 1 }, (await Catalog().Usage()).Categories[category]);
+    }
+
+    [Fact]
+    public async Task A_change_of_value_whose_write_was_never_reported_keeps_the_old_value_in_use_until_the_holder_is_asked()
+    {
+        var category = await CreateCategory("low", "high", "medium");
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
+        // As if a change to "high" had been recorded, the customer's write had failed, and its report back had been lost.
+        await Holders(HolderBuckets.CategoryScope(category), holder).Acquire(holder, "high", previous: "low");
+
+        var droppingLow = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high", "medium"] });
+        var droppingHigh = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["low", "medium"] });
+
+        Assert.Equal(OutcomeStatus.Conflict, droppingLow.Status);
+        Assert.True(droppingHigh.IsOk);
+        Assert.Equal(new Dictionary<string, int> { ["low"] = 1 }, (await Catalog().Usage()).Categories[category]);
+        Assert.Equal(OutcomeStatus.Conflict, (await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["medium"] })).Status);
+    }
+
+    [Fact]
+    public async Task A_value_left_behind_by_a_stored_change_whose_settling_was_lost_does_not_block_removing_it()
+    {
+        var category = await CreateCategory("low", "high");
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).IsOk);
+        Assert.True((await Categories(holder).UpdateCategory(category, new PatchCustomerCategoryRequest { Value = "high" }, "tester")).IsOk);
+        // As if the customer's report that its change was stored had been lost.
+        await Holders(HolderBuckets.CategoryScope(category), holder).Acquire(holder, "high", previous: "low");
+
+        var outcome = await Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high"] });
+
+        Assert.True(outcome.IsOk);
+        Assert.Equal(new Dictionary<string, int> { ["high"] = 1 }, (await Catalog().Usage()).Categories[category]);
+    }
+
+    [Fact]
+    public async Task A_special_treatment_changed_by_a_customer_is_settled_so_the_old_value_can_go()
+    {
+        await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });
+        var customer = await CreateCustomer();
+        var special = fixture.Grains.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(_org, customer));
+        Assert.True((await special.SetSpecialTreatment(new SpecialTreatmentValues { Values = ["gold"] })).IsOk);
+        Assert.True((await special.SetSpecialTreatment(new SpecialTreatmentValues { Values = ["vip"] })).IsOk);
+
+        Assert.True((await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["vip"] })).IsOk);
+        Assert.Equal(OutcomeStatus.Conflict, (await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = [] })).Status);
+        Assert.Equal(new Dictionary<string, int> { ["vip"] = 1 }, (await Catalog().Usage()).SpecialTreatment);
+    }
+
+    [Fact]
+    public async Task Customers_taking_a_value_while_its_removal_asks_the_buckets_are_refused_or_block_it()
+    {
+        var category = await CreateCategory("low", "high");
+        var scope = HolderBuckets.CategoryScope(category);
+        // Believed holders that never stored the value, in the last buckets: asking them keeps the removal busy.
+        var stale = Enumerable.Range(0, 2_000).Select(_ => Guid.NewGuid()).Where(g => HolderBuckets.Of(g) >= HolderBuckets.Count - 24).Take(400).ToList();
+        await Task.WhenAll(stale.Select(g => Holders(scope, g).Acquire(g, "low", previous: null)));
+        // Takers in the first buckets, which the removal has asked before they take the value.
+        var takers = new List<Guid>();
+        while (takers.Count < 10)
+        {
+            var customer = await CreateCustomer();
+            if (HolderBuckets.Of(customer) < 8)
+            {
+                takers.Add(customer);
+            }
+        }
+
+        var removal = Catalog().UpdateCategory(category, new PatchCategoryRequest { ValidValues = ["high"] });
+        var takes = takers.Select(c => Categories(c).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "low" }, "tester")).ToList();
+        await Task.WhenAll(takes.Append(removal));
+
+        var held = 0;
+        foreach (var customer in takers)
+        {
+            held += (await Categories(customer).GetCategory(category)).IsOk ? 1 : 0;
+        }
+
+        Assert.Equal(takes.Count(t => t.Result.IsOk), held);
+        Assert.True(held == 0 || (await removal).Status == OutcomeStatus.Conflict, $"{held} customers hold a value the catalogue removed");
     }
 
     [Fact]
@@ -73,6 +156,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     }
 
     private ITenantCatalogGrain Catalog() => fixture.Grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
+
+    private ICatalogHoldersGrain Holders(string scope, Guid customer) => fixture.Grains.GetGrain<ICatalogHoldersGrain>(HolderBuckets.Key(_org, scope, customer));
 
     private ICustomerCategoriesGrain Categories(Guid customer) => fixture.Grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, customer));
 

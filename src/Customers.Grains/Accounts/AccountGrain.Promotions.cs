@@ -136,13 +136,8 @@ public sealed partial class AccountGrain
             return Task.FromResult<Outcome<List<PromotionOperationView>>>(violations.ToOutcome());
         }
 
-        // Changes by date the reminder has not recorded yet are shown as it will record them.
-        var now = Now;
-        var unrecorded = S.Promotions
-            .SelectMany(p => PromotionCalendar.ChangesUntil(p, now).Select(change => Operation(p, change.Status, PromotionOperations.Update, change.At)))
-            .OrderBy(o => o.RecordedAt);
         var since = from is { } day ? PromotionCalendar.StartOf(day) : DateTime.MinValue;
-        var history = S.PromotionOperations.Concat(unrecorded)
+        var history = S.PromotionOperations
             .Where(o => o.RecordedAt >= since)
             .Select(o => new PromotionOperationView
             {
@@ -173,19 +168,16 @@ public sealed partial class AccountGrain
         }
     }
 
-    private void RecordOperation(PromotionRecord promotion, string operation, DateTime at) =>
-        S.PromotionOperations.Add(Operation(promotion, promotion.Status, operation, at));
-
-    private static PromotionOperationRecord Operation(PromotionRecord promotion, string status, string operation, DateTime at) => new()
+    private void RecordOperation(PromotionRecord promotion, string operation, DateTime at) => S.PromotionOperations.Add(new PromotionOperationRecord
     {
         PromotionAccountId = promotion.Id,
         PromotionId = promotion.PromotionId,
         StartDate = promotion.StartDate,
         EndDate = promotion.EndDate,
-        Status = status,
+        Status = promotion.Status,
         Operation = operation,
         RecordedAt = at,
-    };
+    });
 
     /// <summary>A promotion of the same promotion_id, not cancelled, sharing a day with [start, end].</summary>
     private PromotionRecord? FirstOverlapping(int promotionId, DateOnly start, DateOnly? end, Guid? except) =>

@@ -7,6 +7,7 @@ using Customers.Api.Customers;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
+using Customers.Api.Promotions;
 using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,6 +53,7 @@ public static class ApiHosting
         org.MapCredentialEndpoints();
         org.MapIdentificationEndpoints();
         org.MapAccountEndpoints();
+        org.MapPromotionEndpoints();
         org.MapContractEndpoints();
         org.MapTokenizationEndpoints();
         return app;

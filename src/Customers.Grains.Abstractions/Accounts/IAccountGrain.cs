@@ -4,9 +4,9 @@ namespace Customers;
 
 /// <summary>
 /// One account of one org: modality, billing address and its periods, payment method and its
-/// history, card tokenizations, contracts. Key: <see cref="GrainKeys.Account"/>. Accounts are
-/// opened and closed through their customer (<see cref="ICustomerAccountsGrain"/>), which keeps
-/// the list of its live accounts.
+/// history, card tokenizations, contracts, promotions and their history. Key:
+/// <see cref="GrainKeys.Account"/>. Accounts are opened and closed through their customer
+/// (<see cref="ICustomerAccountsGrain"/>), which keeps the list of its live accounts.
 /// </summary>
 public interface IAccountGrain : IGrainWithStringKey
 {
@@ -48,6 +48,21 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>The cards tokenized successfully on this account, expired ones included; empty when the account has ended.</summary>
     Task<List<CreditCardView>> GetTokenizedCards();
+
+    /// <summary>Adds a promotion (status PENDING, or ACTIVE when it has started already) and answers it.</summary>
+    Task<Outcome<PromotionView>> AddPromotion(AddPromotionRequest request);
+
+    /// <summary>
+    /// The account's promotions of one <c>account_promotion_type</c> — ACTIVATED (also when null, and
+    /// its synonym ACTIVE), SCHEDULED or ALL — in the order they were added, statuses as of now.
+    /// </summary>
+    Task<Outcome<List<PromotionView>>> GetPromotions(string? type);
+
+    /// <summary>Ends a promotion on the cancellation date; a date before its start cancels it.</summary>
+    Task<Outcome> CancelPromotion(Guid promotionAccountId, CancelPromotionRequest request);
+
+    /// <summary>The operations on the account's promotions recorded on or after <paramref name="startDate"/> (<c>yyyy-MM-dd</c>, optional), oldest first.</summary>
+    Task<Outcome<List<PromotionOperationView>>> GetPromotionHistory(string? startDate);
 
     /// <summary>
     /// The account's ids when it currently holds <paramref name="value"/> under <paramref name="kind"/>;

@@ -24,7 +24,7 @@ public sealed partial class AccountGrain
             return violations.ToOutcome();
         }
 
-        await ExpireOverdueTokenizations();
+        await CatchUp();
         if (S.PendingTokenization is not null)
         {
             return TokenizationPending;
@@ -54,8 +54,7 @@ public sealed partial class AccountGrain
         var expiresAt = now + _tokenization.Timeout;
         S.Tokenizations.Add(new TokenizationRecord { ReferenceId = reference, CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt });
         S.UpdatedAt = now;
-        await ArmTokenizationTimeout(expiresAt);
-        await WriteOrRevert(snapshot);
+        await WriteScheduled(snapshot);
 
         if (!await index.IsHeldBy(_id))
         {

@@ -1,20 +1,14 @@
 using Customers.Grains.Validation;
-using Microsoft.Extensions.Logging;
 
 namespace Customers.Grains.Accounts;
 
 /// <summary>
 /// Card tokenization: a request stays PENDING until the provider's result arrives or its deadline
-/// passes. The deadline is enforced three ways: a reminder expires it with no request arriving
-/// (and survives restarts), every command expires it before acting, and reads show it expired.
+/// passes. The deadline is enforced three ways: the account's reminder expires it with no request
+/// arriving (and survives restarts), every command expires it before acting, and reads show it expired.
 /// </summary>
 public sealed partial class AccountGrain
 {
-    private const string TimeoutReminder = "tokenization-timeout";
-
-    /// <summary>The reminder's period, only used when a tick finds the deadline not yet reached (clocks apart).</summary>
-    private static readonly TimeSpan TimeoutRetry = TimeSpan.FromMinutes(1);
-
     public async Task<Outcome> RecordTokenizationResult(Guid referenceId, TokenizationResult result)
     {
         if (!S.IsLive)
@@ -33,7 +27,7 @@ public sealed partial class AccountGrain
             return violations.ToOutcome();
         }
 
-        await ExpireOverdueTokenizations();
+        await CatchUp();
         var request = S.Tokenizations.Find(t => t.ReferenceId == referenceId)!;
         if (request.Status != TokenizationStatuses.Pending)
         {
@@ -60,7 +54,7 @@ public sealed partial class AccountGrain
 
         S.UpdatedAt = now;
         await WriteOrRevert(snapshot);
-        await DisarmTokenizationTimeout();
+        await Rearm();
         return Outcome.Ok;
     }
 
@@ -87,73 +81,12 @@ public sealed partial class AccountGrain
         return Task.FromResult(cards);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != TimeoutReminder)
-        {
-            return;
-        }
-
-        await ExpireOverdueTokenizations();
-        await DisarmTokenizationTimeout();
-    }
-
-    /// <summary>Makes every PENDING request past its deadline EXPIRED, durably.</summary>
-    private async Task ExpireOverdueTokenizations()
-    {
-        var now = Now;
-        var overdue = S.Tokenizations.Where(t => t.Status == TokenizationStatuses.Pending && t.ExpiresAt <= now).ToList();
-        if (overdue.Count == 0)
-        {
-            return;
-        }
-
-        var snapshot = Snapshot();
-        foreach (var request in overdue)
-        {
-            Expire(request);
-        }
-
-        S.UpdatedAt = now;
-        await WriteOrRevert(snapshot);
-    }
-
     /// <summary>What an expired request says; a read before the reminder's write shows the same.</summary>
     private static void Expire(TokenizationRecord request)
     {
         request.Status = TokenizationStatuses.Expired;
         request.ErrorMessage = $"the card tokenization got no result within {request.ExpiresAt - request.CreatedAt:c} and expired";
         request.UpdatedAt = request.ExpiresAt;
-    }
-
-    private Task ArmTokenizationTimeout(DateTime expiresAt)
-    {
-        var due = expiresAt - Now;
-        return this.RegisterOrUpdateReminder(TimeoutReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeoutRetry);
-    }
-
-    /// <summary>
-    /// Stops the reminder once nothing is PENDING. The state is already durable when this runs, so
-    /// a failure here is not the caller's: the next tick finds nothing to do and tries again.
-    /// </summary>
-    private async Task DisarmTokenizationTimeout()
-    {
-        if (S.PendingTokenization is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (await this.GetReminder(TimeoutReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Could not stop the tokenization timeout reminder of account {Account}; its next tick will", _id);
-        }
     }
 
     private TokenizationRequestView ToView(TokenizationRecord request, DateTime now)

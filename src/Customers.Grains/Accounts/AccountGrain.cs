@@ -2,6 +2,7 @@ using System.Globalization;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 using Orleans.Serialization;
 
 namespace Customers.Grains.Accounts;
@@ -13,6 +14,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly DeepCopier<AccountState> _copier;
     private readonly TokenizationOptions _tokenization;
     private readonly PaymentMethodsOptions _paymentMethods;
+    private readonly ReminderOptions _reminders;
     private readonly ILogger<AccountGrain> _logger;
     private string _org = "";
     private Guid _id;
@@ -23,6 +25,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         DeepCopier<AccountState> copier,
         IOptions<TokenizationOptions> tokenization,
         IOptions<PaymentMethodsOptions> paymentMethods,
+        IOptions<ReminderOptions> reminders,
         ILogger<AccountGrain> logger)
     {
         _state = state;
@@ -30,6 +33,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         _copier = copier;
         _tokenization = tokenization.Value;
         _paymentMethods = paymentMethods.Value;
+        _reminders = reminders.Value;
         _logger = logger;
     }
 
@@ -101,7 +105,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
             var expiresAt = now + _tokenization.Timeout;
             candidate.Tokenizations.Add(new TokenizationRecord { ReferenceId = pending, CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt });
             // Armed before the write: a reminder for an account that never got written finds nothing and stops.
-            await ArmTokenizationTimeout(expiresAt);
+            await ArmNoLaterThan(expiresAt);
         }
         else
         {
@@ -131,7 +135,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
             return NotFound;
         }
 
-        await ExpireOverdueTokenizations();
+        await CatchUp();
         if (S.PendingTokenization is not null)
         {
             return TokenizationPending;
@@ -146,8 +150,10 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
             contract.EndDate = now;
         }
 
+        CancelPromotionsOfEndedAccount(now);
         await WriteOrRevert(snapshot);
         await Index(IndexKinds.AccountExternalId, S.ExternalId).Release(_id);
+        await Rearm();
         return Outcome.Ok;
     }
 

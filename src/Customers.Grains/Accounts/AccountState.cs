@@ -33,6 +33,12 @@ public sealed class AccountState
     [Id(12)] public DateTime UpdatedAt { get; set; }
     [Id(13)] public DateTime? EndedAt { get; set; }
 
+    /// <summary>Oldest first, cancelled and expired ones included.</summary>
+    [Id(14)] public List<PromotionRecord> Promotions { get; set; } = [];
+
+    /// <summary>Every operation on the promotions, in the order it was recorded.</summary>
+    [Id(15)] public List<PromotionOperationRecord> PromotionOperations { get; set; } = [];
+
     public bool Exists => CreatedAt != default;
 
     public bool IsLive => Exists && EndedAt is null;
@@ -93,4 +99,35 @@ public sealed class ContractRequestRecord
     [Id(2)] public string ContractReferenceId { get; set; } = "";
     [Id(3)] public string Type { get; set; } = "";
     [Id(4)] public string OriginUser { get; set; } = "";
+}
+
+[GenerateSerializer]
+public sealed class PromotionRecord
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public int PromotionId { get; set; }
+    [Id(2)] public DateOnly StartDate { get; set; }
+    [Id(3)] public DateOnly? EndDate { get; set; }
+
+    /// <summary>
+    /// The status last recorded in the operation history. Reads compute the status from the dates;
+    /// this one trails them until the account's reminder (or the next command) records the change.
+    /// </summary>
+    [Id(4)] public string Status { get; set; } = PromotionStatuses.Pending;
+
+    [Id(5)] public DateTime CreatedAt { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class PromotionOperationRecord
+{
+    [Id(0)] public Guid PromotionAccountId { get; set; }
+    [Id(1)] public int PromotionId { get; set; }
+    [Id(2)] public DateOnly StartDate { get; set; }
+    [Id(3)] public DateOnly? EndDate { get; set; }
+    [Id(4)] public string Status { get; set; } = "";
+    [Id(5)] public string Operation { get; set; } = "";
+
+    /// <summary>When the operation took effect: a status change by date is recorded at the start of its day.</summary>
+    [Id(6)] public DateTime RecordedAt { get; set; }
 }

@@ -31,7 +31,7 @@ public class AccountTokenizationTests(GrainClusterFixture fixture)
         var createdAt = (await Single(account)).CreatedAt;
 
         Clock.Advance(Timeout + TimeSpan.FromSeconds(1));
-        await account.AsReference<IRemindable>().ReceiveReminder("tokenization-timeout", default);
+        await account.AsReference<IRemindable>().ReceiveReminder("account-schedule", default);
 
         var request = Assert.Single((await account.GetTokenizationRequests()).Value!);
         Assert.Equal(TokenizationStatuses.Expired, request.Status);
@@ -45,7 +45,7 @@ public class AccountTokenizationTests(GrainClusterFixture fixture)
         var (account, _) = await OpenAccount(AccountRequests.CardReference(Guid.NewGuid()));
 
         Clock.Advance(Timeout - TimeSpan.FromMinutes(1));
-        await account.AsReference<IRemindable>().ReceiveReminder("tokenization-timeout", default);
+        await account.AsReference<IRemindable>().ReceiveReminder("account-schedule", default);
 
         Assert.Equal(TokenizationStatuses.Pending, (await Single(account)).Status);
     }

@@ -33,6 +33,29 @@ public class AccountStateStorageTests
     }
 
     [Fact]
+    public void Promotions_and_their_operations_are_stored_with_plain_dates()
+    {
+        var id = Guid.NewGuid();
+        var state = new AccountState
+        {
+            Promotions = [new PromotionRecord { Id = id, PromotionId = 2064, StartDate = new DateOnly(2025, 9, 1), EndDate = new DateOnly(2026, 3, 1), Status = PromotionStatuses.Active }],
+            PromotionOperations = [new PromotionOperationRecord { PromotionAccountId = id, PromotionId = 2064, StartDate = new DateOnly(2025, 9, 1), Status = PromotionStatuses.Pending, Operation = PromotionOperations.Insert, RecordedAt = new DateTime(2025, 8, 1, 10, 0, 0, DateTimeKind.Utc) }],
+        };
+
+        var stored = _serializer.Serialize(state);
+        var read = _serializer.Deserialize<AccountState>(stored);
+
+        var json = Encoding.UTF8.GetString(stored.ToArray());
+        Assert.DoesNotContain("$type", json);
+        Assert.Contains("\"start_date\":\"2025-09-01\",\"end_date\":\"2026-03-01\"", json);
+        Assert.Contains("\"operation\":\"INSERT\"", json);
+        Assert.Equal(new DateOnly(2026, 3, 1), read.Promotions[0].EndDate);
+        Assert.Equal(PromotionStatuses.Active, read.Promotions[0].Status);
+        Assert.Null(read.PromotionOperations[0].EndDate);
+        Assert.Equal(id, read.PromotionOperations[0].PromotionAccountId);
+    }
+
+    [Fact]
     public void A_row_written_before_fields_were_added_reads_with_their_defaults()
     {
         var old = BinaryData.FromString("""{"external_id":"7","modality":"RECURRING_PREPAID","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}""");
@@ -43,5 +66,7 @@ public class AccountStateStorageTests
         Assert.Empty(read.Tokenizations);
         Assert.Empty(read.Contracts);
         Assert.Null(read.PendingTokenization);
+        Assert.Empty(read.Promotions);
+        Assert.Empty(read.PromotionOperations);
     }
 }

@@ -13,6 +13,9 @@ public class AccountOpenApiTests(ApiHostFixture api)
     [InlineData("/v4/orgs/{org_id}/external-accounts/{external_id}/contracts/active/requests")]
     [InlineData("/v4/orgs/{org_id}/tokenization-requests/{reference_id}/result")]
     [InlineData("/v4/orgs/{org_id}/customers/{customer_id}/available-credit-cards")]
+    [InlineData("/v4/orgs/{org_id}/accounts/{account_id}/promotions")]
+    [InlineData("/v4/orgs/{org_id}/accounts/{account_id}/promotions/{promotion_account_id}")]
+    [InlineData("/v4/orgs/{org_id}/accounts/{account_id}/promotions_hist")]
     public async Task The_OpenAPI_document_describes_the_account_endpoints(string path)
     {
         var document = await (await api.Client(key: null).GetAsync("/swagger/v1/swagger.json")).AssertStatus(HttpStatusCode.OK);

@@ -30,6 +30,10 @@ public class AccountPermissionTests(ApiHostFixture api)
         { "POST", $"{Org}/tokenization-requests/{Id}/result" },
         { "GET", $"{Org}/accounts/{Id}/tokenization-requests" },
         { "GET", $"{Org}/customers/{Id}/available-credit-cards" },
+        { "POST", $"{Org}/accounts/{Id}/promotions" },
+        { "GET", $"{Org}/accounts/{Id}/promotions" },
+        { "PATCH", $"{Org}/accounts/{Id}/promotions/{Id}" },
+        { "GET", $"{Org}/accounts/{Id}/promotions_hist" },
     };
 
     [Theory]

@@ -72,7 +72,7 @@ public class TokenizationExpiryTests
         long left;
         do
         {
-            await using var command = data.CreateCommand("SELECT count(*) FROM orleansreminders WHERE serviceid = @service AND remindername = 'tokenization-timeout'");
+            await using var command = data.CreateCommand("SELECT count(*) FROM orleansreminders WHERE serviceid = @service");
             command.Parameters.AddWithValue("service", serviceId);
             left = (long)(await command.ExecuteScalarAsync())!;
             if (left == 0)

@@ -1,0 +1,85 @@
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Promotions;
+
+/// <summary>An account's promotions and the history of their operations.</summary>
+public static class PromotionEndpoints
+{
+    private const string Tag = "Promotions";
+
+    public static RouteGroupBuilder MapPromotionEndpoints(this RouteGroupBuilder org)
+    {
+        var account = org.MapGroup("/accounts/{account_id}").WithTags(Tag).RequiresPermission("accounts");
+        account.MapPost("/promotions", Add).Produces<List<PromotionView>>();
+        account.MapGet("/promotions", List).Produces<List<PromotionView>>();
+        account.MapPatch("/promotions/{promotion_account_id}", Cancel).Produces(StatusCodes.Status204NoContent);
+        account.MapGet("/promotions_hist", History).Produces<List<PromotionOperationView>>();
+        return org;
+    }
+
+    private static async Task<IResult> Add(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "account_id")] string accountId,
+        AddPromotionRequest request,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Account(grains, org, id).AddPromotion(request);
+        return outcome.ToResult(created => TypedResults.Ok(new List<PromotionView> { created }));
+    }
+
+    private static async Task<IResult> List(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "account_id")] string accountId,
+        [FromQuery(Name = "account_promotion_type")] string? type,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Account(grains, org, id).GetPromotions(type);
+        return outcome.ToResult(promotions => TypedResults.Ok(promotions));
+    }
+
+    private static async Task<IResult> Cancel(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "account_id")] string accountId,
+        [FromRoute(Name = "promotion_account_id")] string promotionAccountId,
+        CancelPromotionRequest request,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var error)
+            || !Ids.TryParse(promotionAccountId, "promotion_account_id", out var promotion, out error))
+        {
+            return error;
+        }
+
+        var outcome = await Account(grains, org, id).CancelPromotion(promotion, request);
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static async Task<IResult> History(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "account_id")] string accountId,
+        [FromQuery(Name = "start_date")] string? startDate,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await Account(grains, org, id).GetPromotionHistory(startDate);
+        return outcome.ToResult(history => TypedResults.Ok(history));
+    }
+
+    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+}

@@ -18,7 +18,7 @@ mkdir -p .data
 if [[ -z "${ConnectionStrings__Customers:-}" ]]; then
   source scripts/postgres.sh
   pg_ensure_binaries
-  pg_port="${CUSTOMERS_PG_PORT:-55433}"
+  pg_port="${CUSTOMERS_PG_PORT:-25433}"
   pg_start "$PWD/.data/pg" "$pg_port"
   export ConnectionStrings__Customers
   ConnectionStrings__Customers="$(pg_connection_string "$pg_port")"

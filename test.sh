@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 source scripts/postgres.sh
 
 pg_ensure_binaries
-port="${TEST_PG_PORT:-55432}"
+port="${TEST_PG_PORT:-25432}"
+# Below the ephemeral range (32768+), so no client socket can hold the port when PostgreSQL binds it.
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 data_dir="$(mktemp -d /tmp/customers-test-pg.XXXXXX)"
 cleanup() { pg_stop "$data_dir" || true; rm -rf "$data_dir"; }

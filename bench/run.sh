@@ -22,7 +22,8 @@ command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteracti
 pg_ensure_binaries
 pgbench="$(ls "$PG_BIN/pgbench" /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1 || true)"
 [[ -x "$pgbench" ]] || pgbench="$(command -v pgbench)"
-pg_port=56432
+pg_port=25434
+# Below the ephemeral range (32768+), so no client socket can hold the port when PostgreSQL binds it.
 while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
 pg_start "$work/pg" "$pg_port"
 connection="$(pg_connection_string "$pg_port")"

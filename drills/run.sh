@@ -16,7 +16,8 @@ base="http://127.0.0.1:5190"
 verdicts=()
 
 pg_ensure_binaries || exit 1
-pg_port=56532
+pg_port=25435
+# Below the ephemeral range (32768+), so no client socket can hold the port when PostgreSQL binds it.
 while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
 pg_start "$work/pg" "$pg_port" || exit 1
 connection="$(pg_connection_string "$pg_port")"

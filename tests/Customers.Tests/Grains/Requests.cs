@@ -3,20 +3,10 @@ namespace Customers.Tests.Grains;
 /// <summary>Valid requests the tests vary one field at a time.</summary>
 public static class Requests
 {
-    private static readonly char[] NifLetters = "TRWAGMYFPDXBNJZSQVHLCKE".ToCharArray();
-
     /// <summary>A valid NIF no other test uses.</summary>
-    public static string UniqueNif()
-    {
-        var number = Random.Shared.Next(10_000_000, 99_999_999);
-        return $"{number}{NifLetters[number % 23]}";
-    }
+    public static string UniqueNif() => Infrastructure.Bodies.UniqueNif();
 
-    public static string UniqueNie()
-    {
-        var digits = Random.Shared.Next(1_000_000, 9_999_999);
-        return $"X{digits}{NifLetters[digits % 23]}";
-    }
+    public static string UniqueNie() => Infrastructure.Bodies.UniqueNie();
 
     public static CreateCustomerRequest Private(string? nif = null, string type = IdentityDocumentTypes.Nif) => new()
     {

@@ -100,7 +100,7 @@ public static class CustomerEndpoints
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
-        if (externalId.Length is 0 or > 19 || !externalId.All(char.IsAsciiDigit))
+        if (!ExternalIds.IsWellFormed(externalId))
         {
             return ApiErrors.NotFound("customer not found");
         }

@@ -56,8 +56,7 @@ public sealed partial class AccountGrain
         AccountRules.BillingAddress(v, address, "");
         if (v.Any)
         {
-            // The body is the address itself, so its fields are named from the root.
-            return Outcome.Invalid(v.Errors.Select(e => e with { Field = e.Field.TrimStart('.') }));
+            return v.ToOutcome();
         }
 
         if (SameAddress(S.BillingAddress, address))

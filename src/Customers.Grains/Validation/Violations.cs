@@ -12,7 +12,8 @@ public sealed class Violations
 
     public IReadOnlyList<FieldError> Errors => _errors;
 
-    public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
+    /// <summary>Records a violation; a path built under the root (<c>"" + ".field"</c>) is named from the root.</summary>
+    public void Add(string field, string message) => _errors.Add(new FieldError(field.StartsWith('.') ? field[1..] : field, message));
 
     public Outcome ToOutcome() => Any ? Outcome.Invalid(_errors) : Outcome.Ok;
 

@@ -25,6 +25,7 @@ public static class DocumentEndpoints
         [FromQuery(Name = "signature")] string? signature,
         DocumentUrlSigner signer,
         IDocumentStore documents,
+        IGrainFactory grains,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
@@ -43,7 +44,8 @@ public static class DocumentEndpoints
 
         // Only a URL this service signed gets here, and it signs canonical ids only.
         var document = Guid.TryParseExact(documentId, "D", out var id) ? await documents.FindAsync(org, id, cancellationToken) : null;
-        if (document is null)
+        // A deleted customer is gone everywhere, its documents' URLs included.
+        if (document is null || await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, document.CustomerId)).Get() is null)
         {
             return ApiErrors.NotFound("document not found");
         }

@@ -27,6 +27,7 @@ public static class OpenApiSetup
                 Name = ApiKeyMiddleware.HeaderName,
                 Description = "API key; permissions are <resource>:read and <resource>:write.",
             });
+            o.OperationFilter<PublicEndpointsFilter>();
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(SchemeId, document)] = [],

@@ -29,6 +29,18 @@ public class FrontDoorTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_asks_no_key_for_the_signed_document_download()
+    {
+        var document = await (await api.Client(key: null).GetAsync("/swagger/v1/swagger.json")).AssertStatus(HttpStatusCode.OK);
+
+        var download = document["paths"]!["/v4/orgs/{org_id}/documents/{document_id}"]!["get"]!;
+        var customers = document["paths"]!["/v4/orgs/{org_id}/customers"]!["post"]!;
+
+        Assert.Empty(download["security"]!.AsArray());
+        Assert.True(customers["security"] is null || customers["security"]!.AsArray().Count > 0);
+    }
+
+    [Fact]
     public async Task Swagger_UI_is_served()
     {
         var response = await api.Client(key: null).GetAsync("/swagger/index.html");

@@ -86,6 +86,19 @@ public class IdentificationProcessTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task The_public_url_of_a_deleted_customers_document_is_404()
+    {
+        var customer = await CreateCustomer();
+        var process = await UploadId(customer, Documents.Form(Documents.Pdf(10_000), "application/pdf", "id.pdf"));
+        var url = await PublicUrl(customer, process);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client(key: null).GetAsync(url)).StatusCode);
+
+        await (await _client.DeleteAsync($"{Customers}/{customer}")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Client(key: null).GetAsync(url)).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
+    }
+
+    [Fact]
     public async Task The_document_bytes_are_committed_to_PostgreSQL_when_the_upload_is_acknowledged()
     {
         var customer = await CreateCustomer();

@@ -20,10 +20,11 @@ public sealed class TenantCatalogGrain(
     [PersistentState("catalog", StorageNames.Default)] IPersistentState<TenantCatalogState> state,
     TimeProvider time,
     DeepCopier<TenantCatalogState> copier,
-    ILogger<TenantCatalogGrain> logger) : Grain, ITenantCatalogGrain
+    ILogger<TenantCatalogGrain> logger) : Grain, ITenantCatalogGrain, IRemindable
 {
     /// <summary>How many buckets are asked at once when every bucket of a scope is.</summary>
     private const int BucketsAtOnce = 16;
+    private const string PendingEndsReminder = "category-ends";
     private static readonly TimeSpan PendingEndsRetry = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -32,7 +33,6 @@ public sealed class TenantCatalogGrain(
     private readonly Dictionary<string, HashSet<string>> _narrowing = [];
 
     private string _org = "";
-    private IGrainTimer? _pendingEndsTimer;
 
     private TenantCatalogState S => state.State;
 
@@ -41,12 +41,10 @@ public sealed class TenantCatalogGrain(
         var key = this.GetPrimaryKeyString();
         _org = key[..key.IndexOf('/')];
         await MoveLegacyHolders();
-        if (S.PendingEnds.Count > 0)
-        {
-            // Not awaited here: a holder may be the caller that is activating this grain.
-            RetryPendingEnds(TimeSpan.Zero);
-        }
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == PendingEndsReminder ? FinishPendingEnds() : Task.CompletedTask;
 
     public async Task<List<Category>> ListCategories()
     {
@@ -130,9 +128,9 @@ public sealed class TenantCatalogGrain(
                 category.ValidValues = next ?? category.ValidValues;
             }
 
-            // Emptying a restricted list takes its values away too, as the contract words it.
+            // An empty list allows every value, so only a non-empty list can take values away.
             var current = Find(id)!.ValidValues;
-            var narrows = next is not null && (current is { Count: > 0 } ? current.Except(next, StringComparer.Ordinal).Any() : next.Count > 0);
+            var narrows = next is { Count: > 0 } && (current is not { Count: > 0 } || current.Except(next, StringComparer.Ordinal).Any());
             if (!narrows)
             {
                 await Change(Apply);
@@ -144,6 +142,11 @@ public sealed class TenantCatalogGrain(
         }
     }
 
+    /// <summary>
+    /// Answers once the deletion is stored. Its holders are told right after; whatever could not be
+    /// told then is retried by a reminder, registered before the deletion is stored so that neither
+    /// a failing holder nor the end of this activation can leave a holder untold.
+    /// </summary>
     public async Task<Outcome> DeleteCategory(int id, string actor)
     {
         PendingCategoryEnd pending;
@@ -154,6 +157,7 @@ public sealed class TenantCatalogGrain(
                 return CategoryNotFound;
             }
 
+            await this.RegisterOrUpdateReminder(PendingEndsReminder, PendingEndsRetry, PendingEndsRetry);
             pending = new PendingCategoryEnd { CategoryId = id, EndedAt = time.GetUtcNow().UtcDateTime, Actor = actor };
             await Change(s =>
             {
@@ -163,16 +167,7 @@ public sealed class TenantCatalogGrain(
         }
 
         // Outside the gates: see the class comment. The category is already gone, so no holder can take it meanwhile.
-        try
-        {
-            await EndOnHolders(pending);
-        }
-        catch
-        {
-            RetryPendingEnds(PendingEndsRetry);
-            throw;
-        }
-
+        await FinishPendingEnds();
         return Outcome.Ok;
     }
 
@@ -340,9 +335,7 @@ public sealed class TenantCatalogGrain(
         }
     }
 
-    private void RetryPendingEnds(TimeSpan dueTime) =>
-        _pendingEndsTimer ??= this.RegisterGrainTimer(FinishPendingEnds, dueTime, PendingEndsRetry);
-
+    /// <summary>Tells the holders of every deleted category still pending; the reminder goes once none is.</summary>
     private async Task FinishPendingEnds()
     {
         List<PendingCategoryEnd> pending;
@@ -363,12 +356,12 @@ public sealed class TenantCatalogGrain(
             }
         }
 
-        using (await Enter(_gate))
+        // Under the changes gate: a deletion registers the reminder and stores its pending end under it too.
+        using (await Enter(_changes))
         {
-            if (S.PendingEnds.Count == 0)
+            if (S.PendingEnds.Count == 0 && await this.GetReminder(PendingEndsReminder) is { } reminder)
             {
-                _pendingEndsTimer?.Dispose();
-                _pendingEndsTimer = null;
+                await this.UnregisterReminder(reminder);
             }
         }
     }

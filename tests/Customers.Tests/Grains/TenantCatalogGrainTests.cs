@@ -155,6 +155,53 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Deleting_a_category_whose_holder_cannot_be_written_is_stored_and_leaves_a_reminder()
+    {
+        var category = await CreateCategory();
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "a" }, "tester")).IsOk);
+        using var fault = FaultyGrainStorage.FailWrites(Categories(holder).GetGrainId(), times: 100);
+
+        var outcome = await Catalog().DeleteCategory(category, "tester");
+
+        Assert.True(outcome.IsOk);
+        Assert.Null(await Catalog().GetCategory(category));
+        Assert.True(FaultyGrainStorage.Failed(Categories(holder).GetGrainId()) > 0);
+        Assert.Contains(await fixture.Reminders(Catalog()), r => r.ReminderName == "category-ends");
+    }
+
+    [Fact]
+    public async Task A_deleted_category_left_untold_is_ended_on_its_holder_by_the_reminder_which_then_goes()
+    {
+        var category = await CreateCategory();
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "a" }, "tester")).IsOk);
+        using (FaultyGrainStorage.FailWrites(Categories(holder).GetGrainId(), times: 100))
+        {
+            Assert.True((await Catalog().DeleteCategory(category, "tester")).IsOk);
+        }
+
+        await Catalog().AsReference<IRemindable>().ReceiveReminder("category-ends", default);
+
+        var history = await Categories(holder).GetCategoryHistory();
+        Assert.NotNull(history.Value!.Categories.Single(c => c.Id == category).HistoricalValues.Single().EndDate);
+        Assert.DoesNotContain(await fixture.Reminders(Catalog()), r => r.ReminderName == "category-ends");
+    }
+
+    [Fact]
+    public async Task Deleting_a_category_whose_holders_are_all_told_leaves_no_reminder()
+    {
+        var category = await CreateCategory();
+        var holder = await CreateCustomer();
+        Assert.True((await Categories(holder).AddCategory(new AddCustomerCategoryRequest { Id = category, Value = "a" }, "tester")).IsOk);
+
+        Assert.True((await Catalog().DeleteCategory(category, "tester")).IsOk);
+
+        Assert.DoesNotContain(await fixture.Reminders(Catalog()), r => r.ReminderName == "category-ends");
+        Assert.NotNull((await Categories(holder).GetCategoryHistory()).Value!.Categories.Single(c => c.Id == category).HistoricalValues.Single().EndDate);
+    }
+
     private ITenantCatalogGrain Catalog() => fixture.Grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
 
     private ICatalogHoldersGrain Holders(string scope, Guid customer) => fixture.Grains.GetGrain<ICatalogHoldersGrain>(HolderBuckets.Key(_org, scope, customer));

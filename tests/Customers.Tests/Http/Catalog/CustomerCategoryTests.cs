@@ -362,12 +362,25 @@ public class CustomerCategoryTests(ApiHostFixture api)
         var patch = JsonNode.Parse("""{"valid_values": ["high"]}""")!;
 
         await (await Client.PatchJson($"{_http.Categories}/{category}", patch)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
-        await (await Client.PatchJson($"{_http.Categories}/{category}", JsonNode.Parse("""{"valid_values": []}""")!)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
         await (await Client.PatchJson($"{_http.Categories}/{category}", JsonNode.Parse("""{"valid_values": ["low", "medium"]}""")!)).AssertStatus(HttpStatusCode.NoContent);
 
         await (await Client.DeleteAsync($"{_http.CustomerCategories(customer)}/{category}")).AssertStatus(HttpStatusCode.NoContent);
 
         await (await Client.PatchJson($"{_http.Categories}/{category}", patch)).AssertStatus(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Emptying_the_valid_values_while_a_value_is_held_allows_every_value_and_keeps_the_holder()
+    {
+        var customer = await _http.CreateCustomer();
+        var category = await _http.CreateCategory("tier", "low", "high");
+        await _http.AddCategory(customer, category, "low");
+
+        await (await Client.PatchJson($"{_http.Categories}/{category}", JsonNode.Parse("""{"valid_values": []}""")!)).AssertStatus(HttpStatusCode.NoContent);
+
+        var held = await (await Client.GetAsync($"{_http.CustomerCategories(customer)}/{category}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("low", held["value"]!.GetValue<string>());
+        await _http.AddCategory(await _http.CreateCustomer(), category, "anything_now");
     }
 
     [Fact]

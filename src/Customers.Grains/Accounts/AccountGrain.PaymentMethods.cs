@@ -59,7 +59,7 @@ public sealed partial class AccountGrain
         if (!await index.IsHeldBy(_id))
         {
             _state.State = snapshot;
-            await _state.WriteStateAsync();
+            await Store();
             return Outcome.Conflict("details.reference_id has already been used in this org");
         }
 

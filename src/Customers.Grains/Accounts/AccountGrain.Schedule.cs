@@ -90,7 +90,7 @@ public sealed partial class AccountGrain
         try
         {
             await ArmNoLaterThan(Earliest(NextDue(previous), NextDue(S)));
-            await _state.WriteStateAsync();
+            await Store();
         }
         catch
         {

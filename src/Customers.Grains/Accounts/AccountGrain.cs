@@ -18,6 +18,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly ILogger<AccountGrain> _logger;
     private string _org = "";
     private Guid _id;
+    private StoredAccountIndexValues _stored = StoredAccountIndexValues.Of(new AccountState());
 
     public AccountGrain(
         [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state,
@@ -44,6 +45,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        _stored = StoredAccountIndexValues.Of(S);
         return Task.CompletedTask;
     }
 
@@ -83,7 +85,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         var externalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Accounts)).Next())
             .ToString(CultureInfo.InvariantCulture);
-        await Index(IndexKinds.AccountExternalId, externalId).Reserve(_id);
+        if (!await Index(IndexKinds.AccountExternalId, externalId).Reserve(_id))
+        {
+            await ReleaseReference(reference);
+            return Outcome.Conflict("the account external id handed out is already taken");
+        }
 
         var now = Now;
         var candidate = new AccountState
@@ -113,12 +119,23 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
 
         _state.State = candidate;
-        await WriteOrRevert(new AccountState());
+        try
+        {
+            await WriteOrRevert(new AccountState());
+        }
+        catch
+        {
+            // Not stored: nothing may stay reserved for an account that does not exist.
+            await ReleaseReference(reference);
+            await Index(IndexKinds.AccountExternalId, externalId).Release(_id);
+            throw;
+        }
 
         // A reservation taken over while this account was being written loses to the new holder.
         if (reference is { } held && !await Index(IndexKinds.TokenizationReference, ReferenceValue(held)).IsHeldBy(_id))
         {
             await _state.ClearStateAsync();
+            _stored = StoredAccountIndexValues.Of(S);
             await Index(IndexKinds.AccountExternalId, externalId).Release(_id);
             return ReferenceTaken;
         }
@@ -157,17 +174,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         return Outcome.Ok;
     }
 
-    public Task<AccountRef?> ResolveIndexed(string kind, string value)
-    {
-        var holds = kind switch
-        {
-            IndexKinds.AccountExternalId => S.IsLive && S.ExternalId == value,
-            // Held for good, ended account or not: a reference_id is never used twice in an org.
-            IndexKinds.TokenizationReference => S.Exists && S.Tokenizations.Exists(t => ReferenceValue(t.ReferenceId) == value),
-            _ => false,
-        };
-        return Task.FromResult(holds ? new AccountRef(_id, S.ExternalId) : null);
-    }
+    public Task<AccountRef?> ResolveIndexed(string kind, string value) =>
+        Task.FromResult(_stored.Holds(kind, value) ? new AccountRef(_id, _stored.ExternalId) : null);
+
+    private Task ReleaseReference(Guid? reference) =>
+        reference is { } claimed ? Index(IndexKinds.TokenizationReference, ReferenceValue(claimed)).Release(_id) : Task.CompletedTask;
 
     private static Outcome NotFound => Outcome.NotFound("account not found");
 
@@ -203,12 +214,19 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     {
         try
         {
-            await _state.WriteStateAsync();
+            await Store();
         }
         catch
         {
             _state.State = previous;
             throw;
         }
+    }
+
+    /// <summary>Writes the state; only once stored do the index grains get answered from it.</summary>
+    private async Task Store()
+    {
+        await _state.WriteStateAsync();
+        _stored = StoredAccountIndexValues.Of(S);
     }
 }

@@ -13,12 +13,14 @@ public sealed partial class CustomerGrain(
     private Guid _id;
 
     private CustomerView? _view;
+    private StoredIndexValues _stored = StoredIndexValues.Of(new CustomerState());
 
     private CustomerState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        _stored = StoredIndexValues.Of(S);
         return Task.CompletedTask;
     }
 
@@ -64,7 +66,16 @@ public sealed partial class CustomerGrain(
         candidate.CreatedAt = now;
         candidate.UpdatedAt = now;
         state.State = candidate;
-        await WriteOrRevert(new CustomerState());
+        try
+        {
+            await WriteOrRevert(new CustomerState());
+        }
+        catch
+        {
+            // Not stored: a retry must find the values free, not reserved by a customer that does not exist.
+            await ReleaseAll(reserved);
+            throw;
+        }
 
         // A reservation taken over while this customer was being written loses to the new holder.
         var held = await Task.WhenAll(unique.Select(u => Index(u.Kind, u.Value).IsHeldBy(_id)));
@@ -233,17 +244,8 @@ public sealed partial class CustomerGrain(
         return Outcome.Ok;
     }
 
-    public Task<CustomerRef?> ResolveIndexed(string kind, string value)
-    {
-        var holds = S.IsLive && kind switch
-        {
-            IndexKinds.Document => S.DocumentIndexValue == value,
-            IndexKinds.LoginEmail => S.LoginEmail == value || HoldsCredentialUsername(value),
-            IndexKinds.CustomerExternalId => S.ExternalId == value,
-            _ => false,
-        };
-        return Task.FromResult(holds ? new CustomerRef(_id, S.ExternalId) : null);
-    }
+    public Task<CustomerRef?> ResolveIndexed(string kind, string value) =>
+        Task.FromResult(_stored.Holds(kind, value) ? new CustomerRef(_id, _stored.ExternalId) : null);
 
     private Task ReleaseIfReserved(string? email) =>
         email is null ? Task.CompletedTask : ReleaseLoginEmailUnlessUsed(email);
@@ -302,6 +304,8 @@ public sealed partial class CustomerGrain(
             state.State = previous;
             throw;
         }
+
+        _stored = StoredIndexValues.Of(S);
     }
 
     /// <summary>Puts back a state that a later check (a lost reservation) invalidated.</summary>

@@ -85,4 +85,5 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     }
 }
 
+[GenerateSerializer]
 public sealed class InjectedStorageFault(string message) : Exception(message);

@@ -1,0 +1,19 @@
+namespace Customers.Grains.Accounts;
+
+/// <summary>
+/// The unique values an account holds as last stored: the index grains are answered from these,
+/// never from state that a write in flight has changed and may still put back.
+/// </summary>
+internal sealed record StoredAccountIndexValues(bool Exists, bool Live, string ExternalId, HashSet<Guid> References)
+{
+    public static StoredAccountIndexValues Of(AccountState state) =>
+        new(state.Exists, state.IsLive, state.ExternalId, state.Tokenizations.Select(t => t.ReferenceId).ToHashSet());
+
+    public bool Holds(string kind, string value) => kind switch
+    {
+        IndexKinds.AccountExternalId => Live && ExternalId == value,
+        // Held for good, ended account or not: a reference_id is never used twice in an org.
+        IndexKinds.TokenizationReference => Exists && Guid.TryParse(value, out var reference) && References.Contains(reference),
+        _ => false,
+    };
+}

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Customers.Grains.Customers;
 
@@ -16,6 +15,9 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
     private const int IdempotencyKeyMaxLength = 64;
     private const int AccountHolderNameMaxLength = 300;
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Longer than any call creating the account may take to arrive (Orleans' response timeout is 30 s).</summary>
+    private static readonly TimeSpan OpeningGrace = TimeSpan.FromMinutes(2);
 
     public async Task<Outcome<AccountCreated>> OpenAccount(CreateAccountRequest request, string? idempotencyKey)
     {
@@ -37,50 +39,51 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         {
             return earlier.RequestHash == requestHash
                 ? Outcome<AccountCreated>.Success(new AccountCreated(earlier.AccountId, earlier.ExternalId, earlier.Pending))
-                : Outcome.Conflict("the Idempotency-Key was already used with another request body");
+                : KeyReused;
         }
 
-        var accountId = Guid.NewGuid();
-        var account = GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, accountId));
-        var created = await account.Create(new OpenAccountCommand
+        var opening = key is null ? null : S.Openings.Find(o => o.Key == key && now - o.StartedAt < IdempotencyWindow);
+        if (opening is not null && opening.RequestHash != requestHash)
         {
-            CustomerId = _id,
-            CustomerExternalId = S.ExternalId,
-            CustomerPostalAddress = S.ContactInfo?.PostalAddress,
-            Request = request,
-        });
-        if (!created.IsOk)
-        {
-            return created;
+            return KeyReused;
         }
 
-        var snapshot = Snapshot();
-        S.AccountIds.Add(accountId);
-        S.AccountCreations.RemoveAll(r => now - r.CreatedAt >= IdempotencyWindow);
-        if (key is not null)
+        var resumed = opening is not null;
+        if (opening is null)
         {
-            var value = created.Value!;
-            S.AccountCreations.Add(new AccountCreationRecord
+            opening = new AccountOpening
             {
+                AccountId = Guid.NewGuid(),
                 Key = key,
                 RequestHash = requestHash,
-                AccountId = value.Id,
-                ExternalId = value.ExternalId,
-                Pending = value.Pending,
-                CreatedAt = now,
-            });
-        }
-
-        try
-        {
+                StartedAt = now,
+            };
+            var snapshot = Snapshot();
+            S.Openings.Add(opening);
+            S.AccountCreations.RemoveAll(r => now - r.CreatedAt >= IdempotencyWindow);
             await WriteOrRevert(snapshot);
         }
-        catch
+
+        // A retry after a failure or a timeout resumes the same account: created already, or created now.
+        var account = GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId));
+        var created = resumed && await account.Get() is { } existing && existing.CustomerId == _id
+            ? Outcome<AccountCreated>.Success(Created(existing))
+            : await account.Create(new OpenAccountCommand
+            {
+                CustomerId = _id,
+                CustomerExternalId = S.ExternalId,
+                CustomerPostalAddress = S.ContactInfo?.PostalAddress,
+                Request = request,
+            });
+
+        var settled = Snapshot();
+        S.Openings.RemoveAll(o => o.AccountId == opening.AccountId);
+        if (created.IsOk)
         {
-            await DiscardUnlistedAccount(account);
-            throw;
+            List(opening, created.Value!, now);
         }
 
+        await WriteOrRevert(settled);
         return created;
     }
 
@@ -91,6 +94,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             return NotFound;
         }
 
+        await SettleOpenings();
         if (!S.AccountIds.Contains(accountId))
         {
             return Outcome.NotFound("account not found for this customer");
@@ -109,8 +113,16 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         return Outcome.Ok;
     }
 
-    public Task<Outcome<List<Guid>>> ListAccounts() =>
-        Task.FromResult(S.IsLive ? Outcome<List<Guid>>.Success([.. S.AccountIds]) : NotFound);
+    public async Task<Outcome<List<Guid>>> ListAccounts()
+    {
+        if (!S.IsLive)
+        {
+            return NotFound;
+        }
+
+        await SettleOpenings();
+        return Outcome<List<Guid>>.Success([.. S.AccountIds]);
+    }
 
     public async Task<Outcome<List<CreditCardView>>> GetAvailableCreditCards()
     {
@@ -119,6 +131,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             return NotFound;
         }
 
+        await SettleOpenings();
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
         var perAccount = await Task.WhenAll(S.AccountIds.Select(id => GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, id)).GetTokenizedCards()));
         var cards = perAccount
@@ -151,21 +164,59 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     /// <summary>
-    /// An account created whose customer could not record it would be live but unreachable through
-    /// its customer; it is ended rather than left behind. Best effort: storage has just failed.
+    /// Openings left behind by a failure: an account that exists joins the list; one that does not
+    /// is dropped once no creation of it can still be on its way.
     /// </summary>
-    private async Task DiscardUnlistedAccount(IAccountGrain account)
+    private async Task SettleOpenings()
     {
-        try
+        if (S.Openings.Count == 0)
         {
-            await account.End(_id);
+            return;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var snapshot = Snapshot();
+        foreach (var opening in S.Openings.ToList())
         {
-            ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>()
-                .LogWarning(e, "Could not end account {Account}, created for customer {Customer} who could not record it", account.GetPrimaryKeyString(), _id);
+            var account = await GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId)).Get();
+            if (account is not null && account.CustomerId == _id)
+            {
+                S.Openings.Remove(opening);
+                List(opening, Created(account), now);
+            }
+            else if (now - opening.StartedAt >= OpeningGrace)
+            {
+                S.Openings.Remove(opening);
+            }
+        }
+
+        if (S.Openings.Count != snapshot.Openings.Count)
+        {
+            await WriteOrRevert(snapshot);
         }
     }
+
+    /// <summary>What the creation of an existing account answered: pending while its first card is still being tokenized.</summary>
+    private static AccountCreated Created(AccountView account) => new(account.Id, account.ExternalId, account.PaymentMethod is null);
+
+    private void List(AccountOpening opening, AccountCreated created, DateTime now)
+    {
+        S.AccountIds.Add(opening.AccountId);
+        if (opening.Key is { } key)
+        {
+            S.AccountCreations.Add(new AccountCreationRecord
+            {
+                Key = key,
+                RequestHash = opening.RequestHash,
+                AccountId = opening.AccountId,
+                ExternalId = created.ExternalId,
+                Pending = created.Pending,
+                CreatedAt = now,
+            });
+        }
+    }
+
+    private static Outcome KeyReused => Outcome.Conflict("the Idempotency-Key was already used with another request body");
 
     private static string RequestHash(CreateAccountRequest request) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));

@@ -153,7 +153,8 @@ public sealed partial class CustomerGrain(
             return NotFound;
         }
 
-        if (S.AccountIds.Count > 0)
+        await SettleOpenings();
+        if (S.AccountIds.Count > 0 || S.Openings.Count > 0)
         {
             return Outcome.Conflict("customer still has live accounts");
         }

@@ -23,6 +23,9 @@ public sealed partial class CustomerState
     /// <summary>Account creations made with an Idempotency-Key, kept 24 hours.</summary>
     [Id(20)] public List<AccountCreationRecord> AccountCreations { get; set; } = [];
 
+    /// <summary>Accounts being opened: recorded before the account is created (see <see cref="AccountOpening"/>).</summary>
+    [Id(21)] public List<AccountOpening> Openings { get; set; } = [];
+
     public bool Exists => CreatedAt != default;
 
     public bool IsLive => Exists && DeletedAt is null;

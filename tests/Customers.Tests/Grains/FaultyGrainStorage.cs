@@ -10,22 +10,23 @@ namespace Customers.Tests.Grains;
 /// </summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
-    private static readonly ConcurrentDictionary<GrainId, WriteFault> Faults = new();
+    private static readonly ConcurrentDictionary<WriteFault, Func<GrainId, bool>> Faults = new();
 
     /// <summary>
     /// Fails the writes of <paramref name="grain"/> numbered <paramref name="skip"/>+1 to
     /// <paramref name="skip"/>+<paramref name="times"/> from now, each after <paramref name="delay"/>.
     /// Disposing disarms what is left.
     /// </summary>
-    public static IDisposable FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default)
+    public static WriteFault FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default) =>
+        FailWritesWhere(id => id == grain, times, skip, delay);
+
+    /// <summary>As <see cref="FailWrites"/>, counting the writes of every grain that <paramref name="matches"/> together.</summary>
+    public static WriteFault FailWritesWhere(Func<GrainId, bool> matches, int times = 1, int skip = 0, TimeSpan delay = default)
     {
         var fault = new WriteFault(skip, times, delay);
-        Faults[grain] = fault;
-        return new Disarm(grain, fault);
+        Faults[fault] = matches;
+        return fault;
     }
-
-    /// <summary>How many writes of the grain were failed since its fault was armed.</summary>
-    public static int Failed(GrainId grain) => Faults.TryGetValue(grain, out var fault) ? fault.FailedCount : 0;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
@@ -44,7 +45,8 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     private static async Task Inject(GrainId grainId)
     {
-        if (!Faults.TryGetValue(grainId, out var fault) || !fault.NextFails())
+        var fault = Faults.FirstOrDefault(f => f.Value(grainId)).Key;
+        if (fault is null || !fault.NextFails())
         {
             return;
         }
@@ -57,14 +59,18 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
         throw new InjectedStorageFault($"write of {grainId} failed by the test");
     }
 
-    private sealed class WriteFault(int skip, int times, TimeSpan delay)
+    /// <summary>An armed fault; disposing it disarms what is left of it.</summary>
+    public sealed class WriteFault(int skip, int times, TimeSpan delay) : IDisposable
     {
         private int _seen;
         private int _failed;
 
         public TimeSpan Delay { get; } = delay;
 
-        public int FailedCount => Volatile.Read(ref _failed);
+        /// <summary>How many writes this fault has failed.</summary>
+        public int Failed => Volatile.Read(ref _failed);
+
+        public void Dispose() => Faults.TryRemove(this, out _);
 
         public bool NextFails()
         {
@@ -77,11 +83,6 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             Interlocked.Increment(ref _failed);
             return true;
         }
-    }
-
-    private sealed class Disarm(GrainId grain, WriteFault fault) : IDisposable
-    {
-        public void Dispose() => Faults.TryRemove(new KeyValuePair<GrainId, WriteFault>(grain, fault));
     }
 }
 

@@ -167,7 +167,7 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
 
         Assert.True(outcome.IsOk);
         Assert.Null(await Catalog().GetCategory(category));
-        Assert.True(FaultyGrainStorage.Failed(Categories(holder).GetGrainId()) > 0);
+        Assert.True(fault.Failed > 0);
         Assert.Contains(await fixture.Reminders(Catalog()), r => r.ReminderName == "category-ends");
     }
 

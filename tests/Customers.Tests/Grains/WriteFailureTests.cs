@@ -36,10 +36,10 @@ public class WriteFailureTests(GrainClusterFixture fixture)
             Request = AccountRequests.Account(AccountRequests.CardReference(reference)),
             CustomerPostalAddress = null,
         };
-        using (FaultyGrainStorage.FailWrites(failed.GetGrainId()))
         {
+            using var fault = FaultyGrainStorage.FailWrites(failed.GetGrainId());
             await Assert.ThrowsAsync<OrleansException>(() => failed.Create(command));
-            Assert.Equal(1, FaultyGrainStorage.Failed(failed.GetGrainId()));
+            Assert.Equal(1, fault.Failed);
         }
 
         var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, IndexKinds.TokenizationReference, reference.ToString("D")));

@@ -20,6 +20,16 @@ public sealed class CredentialState
 
     public string IndexedUsername() => Username.ToLowerInvariant();
 
+    /// <summary>Whether the identity provider may let this credential in, so deleting it must remove it there.</summary>
+    public bool KnownToProvider() => Status is CredentialStatuses.Active or CredentialStatuses.Activating;
+
+    /// <summary>The username the provider knows the credential by, or is activating it under.</summary>
+    public string ProviderLogin() => ProviderUsername ?? Username;
+
+    /// <summary>Every login-email value this credential may still log in with at the provider.</summary>
+    public IEnumerable<string> LoginValues() =>
+        new[] { Username, ProviderUsername }.OfType<string>().Select(u => u.ToLowerInvariant()).Distinct();
+
     /// <summary>Whether the identity provider still has to hear about this credential.</summary>
     public bool AwaitsProvider() =>
         Status == CredentialStatuses.Activating

@@ -56,6 +56,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
 
         var snapshot = Snapshot();
         S.AccountIds.Add(accountId);
+        S.AccountHistory.Add(accountId);
         S.AccountCreations.RemoveAll(r => now - r.CreatedAt >= IdempotencyWindow);
         if (key is not null)
         {

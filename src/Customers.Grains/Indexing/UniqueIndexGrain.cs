@@ -5,7 +5,7 @@ namespace Customers.Grains.Indexing;
 // An index entry is needed when its value is claimed or looked up, rarely after: it leaves memory soon.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class UniqueIndexGrain(
-    [PersistentState("index", StorageNames.Default)] IPersistentState<UniqueIndexState> state,
+    [PersistentState("index", StorageNames.Index)] IPersistentState<UniqueIndexState> state,
     TimeProvider time,
     IOptions<IndexingOptions> options) : Grain, IUniqueIndexGrain
 {

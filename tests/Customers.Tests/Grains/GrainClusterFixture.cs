@@ -27,6 +27,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Index);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.Configure<IndexingOptions>(o => o.ReservationGrace = ReservationGrace);

@@ -302,13 +302,15 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
     /// </summary>
     private async Task<bool> RetireCredentialAtProvider()
     {
-        if (S.Credential is not { } credential || !credential.KnownToProvider() || S.RetiredCredentials.Exists(c => c.Id == credential.Id))
+        if (S.Credential is not { } credential || !credential.KnownToProvider())
         {
             return false;
         }
 
         await EnsureCredentialReminder();
         S.RetiredCredentials.Add(copier.Copy(S).Credential!);
+        // Kept for the export of a deleted customer, marked so it is never retired twice.
+        credential.RetiredAt = time.GetUtcNow().UtcDateTime;
         return true;
     }
 

@@ -229,7 +229,8 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
         if (!S.IsLive || S.Credential is not { } credential || credential.Id != answer.CredentialId)
         {
-            // An answer about a credential since deleted is moot: its removal is under way.
+            // An answer about a credential since deleted is moot; its removal may have waited for it.
+            await CallOrStopIdentityProvider();
             return;
         }
 

@@ -91,6 +91,25 @@ public class ProviderRemovalTests
     }
 
     [Fact]
+    public async Task An_erased_customers_active_username_is_taken_until_the_provider_removes_it()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created);
+
+        await (await api.Client.DeleteAsync($"{api.Customers}/{owner}/data")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(username, Assert.Single(provider.Removed).Username);
+    }
+
+    [Fact]
     public async Task A_removal_the_provider_refused_is_retried_until_it_succeeds()
     {
         var provider = new ScriptedIdentityProvider(failures: 2);

@@ -127,6 +127,32 @@ public class ProviderRemovalTests
         Assert.Single(provider.Removed);
     }
 
-    private static ServiceHost Host(IIdentityProvider provider) =>
-        new(settings: FastRetries, services: services => services.AddSingleton(provider));
+    [Fact]
+    public async Task A_removal_the_provider_never_confirmed_completes_after_a_restart()
+    {
+        var serviceId = $"removal-restart-{Guid.NewGuid():N}";
+        var username = Bodies.UniqueEmail();
+        string other;
+        await using (var first = Host(new ScriptedIdentityProvider(failures: int.MaxValue), serviceId))
+        {
+            var api = new CredentialApi(first.ClientWithKey());
+            var owner = await api.CreateCustomer();
+            other = await api.CreateCustomer();
+            var credential = (string)(await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created))["id"]!;
+            await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+            await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        }
+
+        var provider = new ScriptedIdentityProvider();
+        await using var second = Host(provider, serviceId);
+        _ = second.Server;
+        // Nothing asks for the customer: only the stored reminder can bring the removal to an end.
+        await Eventually.Until(() => Task.FromResult(provider.Removed.Count), n => n > 0, TimeSpan.FromSeconds(60));
+
+        var taken = await Eventually.Until(() => new CredentialApi(second.ClientWithKey()).Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+    }
+
+    private static ServiceHost Host(IIdentityProvider provider, string? serviceId = null) =>
+        new(serviceId, FastRetries, services => services.AddSingleton(provider));
 }

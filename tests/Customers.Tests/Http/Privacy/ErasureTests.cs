@@ -25,6 +25,19 @@ public class ErasureTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task Erasure_leaves_no_reminder_of_the_customer_or_its_accounts()
+    {
+        var c = await RichCustomer.Create(_client);
+        // The promotion starts tomorrow: the account has its reminder armed.
+        Assert.NotEmpty(await StoredValues.Reminders([c.Account]));
+
+        await (await c.Erase()).AssertStatus(HttpStatusCode.NoContent);
+        await StoredValues.ErasureCompleted(c.Id);
+
+        Assert.Empty(await StoredValues.Reminders([c.Id, c.Account, c.ClosedAccount]));
+    }
+
+    [Fact]
     public async Task After_erasure_the_customer_its_accounts_documents_and_export_are_404()
     {
         var c = await RichCustomer.Create(_client);

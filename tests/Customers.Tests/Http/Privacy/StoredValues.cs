@@ -55,6 +55,23 @@ public static class StoredValues
         Assert.False(underWay, "the erasure did not complete");
     }
 
+    /// <summary>The names of the reminders stored for grains whose key ends with one of <paramref name="ids"/>.</summary>
+    public static async Task<List<string>> Reminders(IEnumerable<string> ids)
+    {
+        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        await using var command = data.CreateCommand(
+            "SELECT grainid || ' ' || remindername FROM orleansreminders WHERE split_part(grainid, '/', 3) = ANY($1)");
+        command.Parameters.AddWithValue(ids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var found = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     /// <summary>Whether the grain still has its erasure reminder, i.e. an erasure under way.</summary>
     private static async Task<bool> ErasureUnderWay(string customerId)
     {

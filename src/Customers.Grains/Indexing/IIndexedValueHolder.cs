@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Customers.Grains.Indexing;
 
 /// <summary>
@@ -7,5 +9,7 @@ namespace Customers.Grains.Indexing;
 /// </summary>
 public interface IIndexedValueHolder : IGrainWithStringKey
 {
+    /// <summary>Interleaves, as <see cref="ICustomerGrain.ResolveIndexed"/> does: the owner may be waiting on that same index.</summary>
+    [AlwaysInterleave]
     Task<bool> HoldsIndexed(string kind, string value);
 }

@@ -17,7 +17,7 @@ public sealed partial class AccountGrain : IAccountPrivacyGrain, IAccountErasure
             return null;
         }
 
-        // The reads below complete without yielding, so nothing else runs while the flag is set.
+        // The reads below complete without yielding, so no interleaving call sees the flag set.
         _exporting = true;
         try
         {

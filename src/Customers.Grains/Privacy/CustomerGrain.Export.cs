@@ -15,7 +15,7 @@ public sealed partial class CustomerGrain : ICustomerPrivacyGrain
             return NotFound;
         }
 
-        // The reads below complete without yielding, so nothing else runs while the flag is set.
+        // The reads below complete without yielding, so no interleaving call sees the flag set.
         _exporting = true;
         try
         {

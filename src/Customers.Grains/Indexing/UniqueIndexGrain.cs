@@ -47,7 +47,9 @@ public sealed class UniqueIndexGrain(
 
     public async Task Release(Guid owner)
     {
-        if (state.State.Owner == owner)
+        // An emptied row (an ETag but no owner) is what releases left before they deleted rows: it
+        // still names the value in its key, so it goes too.
+        if (state.State.Owner == owner || (state.State.Owner is null && state.Etag is not null))
         {
             await state.ClearStateAsync();
         }

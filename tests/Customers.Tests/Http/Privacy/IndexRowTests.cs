@@ -29,6 +29,23 @@ public class IndexRowTests(ApiHostFixture api)
         Assert.Equal(1, await Rows(key));
     }
 
+    [Fact]
+    public async Task An_emptied_row_left_by_an_earlier_release_is_deleted_when_the_value_is_released_again()
+    {
+        var grains = api.Host.Services.GetRequiredService<IGrainFactory>();
+        var key = GrainKeys.Index(TestKeys.Org, IndexKinds.LoginEmail, Bodies.UniqueEmail());
+        var index = grains.GetGrain<IUniqueIndexGrain>(key);
+        var storage = api.Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var earlier = new GrainState<UniqueIndexState>(new UniqueIndexState { Owner = Guid.NewGuid(), ReservedAt = DateTime.UtcNow });
+        await storage.WriteStateAsync("index", index.GetGrainId(), earlier);
+        await storage.ClearStateAsync("index", index.GetGrainId(), earlier);
+        Assert.Equal(1, await Rows(key));
+
+        await index.Release(Guid.NewGuid());
+
+        Assert.Equal(0, await Rows(key));
+    }
+
     private static async Task<long> Rows(string key)
     {
         await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);

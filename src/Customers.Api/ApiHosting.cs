@@ -7,6 +7,7 @@ using Customers.Api.Customers;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
+using Customers.Api.Privacy;
 using Customers.Api.Promotions;
 using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -56,6 +57,7 @@ public static class ApiHosting
         org.MapPromotionEndpoints();
         org.MapContractEndpoints();
         org.MapTokenizationEndpoints();
+        org.MapPrivacyEndpoints();
         return app;
     }
 }

@@ -53,15 +53,17 @@ public static class IdentificationEndpoints
         }
 
         var outcome = await Grain(grains, org, id).GetIdentificationProcess(process);
-        return outcome.ToResult(view =>
-        {
-            var url = signer.Sign(request, org, view.Document.DocumentId);
-            var document = view.Document;
-            return TypedResults.Ok(new ProcessResponse(
-                view.ProcessId,
-                view.ProcessDate,
-                new DocumentResponse(url.ExpiresAt, url.Url, document.MediaType, document.Name, document.Type, document.SizeBytes)));
-        });
+        return outcome.ToResult(view => TypedResults.Ok(ToResponse(view, signer.Sign(request, org, view.Document.DocumentId))));
+    }
+
+    /// <summary>A process as its GET shows it, the document's URL freshly signed.</summary>
+    internal static ProcessResponse ToResponse(IdentificationProcessView view, SignedUrl url)
+    {
+        var document = view.Document;
+        return new ProcessResponse(
+            view.ProcessId,
+            view.ProcessDate,
+            new DocumentResponse(url.ExpiresAt, url.Url, document.MediaType, document.Name, document.Type, document.SizeBytes));
     }
 
     private static async Task<IResult> Upload(

@@ -12,6 +12,9 @@ public interface IDocumentStore
     Task<StoredDocument?> FindAsync(string org, Guid documentId, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string org, Guid documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every document of the customer, listed by its grain or not.</summary>
+    Task DeleteCustomerDocumentsAsync(string org, Guid customerId, CancellationToken cancellationToken = default);
 }
 
 public sealed record StoredDocument(string Org, Guid Id, Guid CustomerId, string MediaType, string Name, ReadOnlyMemory<byte> Content);

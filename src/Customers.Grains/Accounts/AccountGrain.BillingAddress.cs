@@ -10,7 +10,7 @@ public sealed partial class AccountGrain
 
     public Task<Outcome<BillingAddressHistory>> GetBillingAddressHistory(string? from, string? to)
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<BillingAddressHistory>>(NotFound);
         }

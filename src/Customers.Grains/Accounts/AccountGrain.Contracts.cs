@@ -5,7 +5,7 @@ namespace Customers.Grains.Accounts;
 public sealed partial class AccountGrain
 {
     public Task<Outcome<List<ContractView>>> GetContracts() =>
-        Task.FromResult(S.IsLive
+        Task.FromResult(Readable
             ? Outcome<List<ContractView>>.Success(S.Contracts.Select(ToView).ToList())
             : NotFound);
 

@@ -68,7 +68,7 @@ public sealed partial class AccountGrain
 
     public Task<Outcome<List<PaymentMethodHistoryEntry>>> GetPaymentMethodHistory()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<List<PaymentMethodHistoryEntry>>>(NotFound);
         }

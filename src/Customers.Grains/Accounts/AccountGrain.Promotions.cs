@@ -48,7 +48,7 @@ public sealed partial class AccountGrain
 
     public Task<Outcome<List<PromotionView>>> GetPromotions(string? type)
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<List<PromotionView>>>(NotFound);
         }
@@ -124,7 +124,7 @@ public sealed partial class AccountGrain
 
     public Task<Outcome<List<PromotionOperationView>>> GetPromotionHistory(string? startDate)
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<List<PromotionOperationView>>>(NotFound);
         }

@@ -60,7 +60,7 @@ public sealed partial class AccountGrain
 
     public Task<Outcome<List<TokenizationRequestView>>> GetTokenizationRequests()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<List<TokenizationRequestView>>>(NotFound);
         }

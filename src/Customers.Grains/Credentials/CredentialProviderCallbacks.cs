@@ -13,6 +13,7 @@ public enum CredentialProviderCall
 {
     Activation,
     UsernameChange,
+    Removal,
 }
 
 /// <param name="FromUsername">For a username change, the username the provider knew before.</param>

@@ -18,7 +18,20 @@ public sealed class CredentialState
     [Id(5)] public string? ProviderUsername { get; set; }
     [Id(6)] public DateTime? ActivatedAt { get; set; }
 
+    /// <summary>When the credential, deleted with its customer, was handed to the provider for removal.</summary>
+    [Id(7)] public DateTime? RetiredAt { get; set; }
+
     public string IndexedUsername() => Username.ToLowerInvariant();
+
+    /// <summary>Whether the identity provider may let this credential in, so deleting it must remove it there.</summary>
+    public bool KnownToProvider() => (Status is CredentialStatuses.Active or CredentialStatuses.Activating) && RetiredAt is null;
+
+    /// <summary>The username the provider knows the credential by, or is activating it under.</summary>
+    public string ProviderLogin() => ProviderUsername ?? Username;
+
+    /// <summary>Every login-email value this credential may still log in with at the provider.</summary>
+    public IEnumerable<string> LoginValues() =>
+        new[] { Username, ProviderUsername }.OfType<string>().Select(u => u.ToLowerInvariant()).Distinct();
 
     /// <summary>Whether the identity provider still has to hear about this credential.</summary>
     public bool AwaitsProvider() =>

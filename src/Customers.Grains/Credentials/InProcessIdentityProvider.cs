@@ -13,6 +13,9 @@ public sealed class InProcessIdentityProvider(TimeProvider time, IOptions<InProc
 
     public Task ChangeUsernameAsync(IdentityUsernameChange change, CancellationToken cancellationToken) =>
         Task.Delay(options.Value.ConfirmationDelay, time, cancellationToken);
+
+    public Task RemoveAsync(IdentityRemoval removal, CancellationToken cancellationToken) =>
+        Task.Delay(options.Value.ConfirmationDelay, time, cancellationToken);
 }
 
 public sealed class InProcessIdentityProviderOptions

@@ -202,6 +202,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
     private void List(AccountOpening opening, AccountCreated created, DateTime now)
     {
         S.AccountIds.Add(opening.AccountId);
+        S.AccountHistory.Add(opening.AccountId);
         if (opening.Key is { } key)
         {
             S.AccountCreations.Add(new AccountCreationRecord

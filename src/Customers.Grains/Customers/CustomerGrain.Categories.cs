@@ -65,7 +65,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
 
     public Task<Outcome<CustomerCategoriesView>> GetCategories()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<CustomerCategoriesView>>(NotFound);
         }
@@ -186,7 +186,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
 
     public Task<Outcome<CustomerCategoryHistoryView>> GetCategoryHistory()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<CustomerCategoryHistoryView>>(NotFound);
         }

@@ -16,15 +16,15 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 {
     private const string CredentialReminder = "credential-provider-sync";
 
-    /// <summary>When the identity provider call now under way started; null when none is.</summary>
-    private DateTimeOffset? _providerCallStartedAt;
+    /// <summary>When the identity provider call now under way for each credential started.</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> _providerCallsStartedAt = [];
 
     // Resolved on use rather than injected: only credential requests need them.
     private CredentialOptions CredentialSettings => ServiceProvider.GetRequiredService<IOptions<CredentialOptions>>().Value;
 
     public Task<Outcome<CustomerCredentials>> GetCredentials()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<CustomerCredentials>>(NotFound);
         }
@@ -192,24 +192,45 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             return Outcome.NotFound("credential not found");
         }
 
-        var snapshot = Snapshot();
-        S.Credential = null;
-        await WriteOrRevert(snapshot);
-        await ReleaseLoginEmailUnlessUsed(credential.IndexedUsername());
-        if (credential.AwaitsProvider())
+        // A credential the provider may let in keeps its usernames taken until the provider removed it.
+        var retires = credential.KnownToProvider();
+        if (retires)
         {
-            await StopCredentialReminder();
+            await EnsureCredentialReminder();
         }
 
+        var snapshot = Snapshot();
+        S.Credential = null;
+        if (retires)
+        {
+            S.RetiredCredentials.Add(credential);
+        }
+
+        await WriteOrRevert(snapshot);
+        await ReleaseLoginEmailUnlessUsed(credential.IndexedUsername());
+        CallIdentityProvider();
         return Outcome.Ok;
     }
 
     public async Task CredentialProviderAnswered(CredentialProviderAnswer answer)
     {
-        _providerCallStartedAt = null;
-        if (!answer.Succeeded || !S.IsLive || S.Credential is not { } credential || credential.Id != answer.CredentialId)
+        _providerCallsStartedAt.Remove(answer.CredentialId);
+        if (!answer.Succeeded)
         {
-            // A failure is retried by the reminder; an answer about a credential since deleted is moot.
+            // Retried by the reminder.
+            return;
+        }
+
+        if (answer.Call == CredentialProviderCall.Removal)
+        {
+            await CredentialRemovedAtProvider(answer.CredentialId);
+            return;
+        }
+
+        if (!S.IsLive || S.Credential is not { } credential || credential.Id != answer.CredentialId)
+        {
+            // An answer about a credential since deleted is moot; its removal may have waited for it.
+            await CallOrStopIdentityProvider();
             return;
         }
 
@@ -233,9 +254,19 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             var snapshot = Snapshot();
             credential.ProviderUsername = answer.Username;
             await WriteOrRevert(snapshot);
+
+            // The provider no longer knows the old username: now it may go to someone else.
+            await ReleaseLoginEmailUnlessUsed(answer.FromUsername!.ToLowerInvariant());
         }
 
-        if (credential.AwaitsProvider())
+        await CallOrStopIdentityProvider();
+    }
+
+    private Task OnCredentialReminder() => CallOrStopIdentityProvider();
+
+    private async Task CallOrStopIdentityProvider()
+    {
+        if (AwaitsIdentityProvider())
         {
             CallIdentityProvider();
         }
@@ -245,16 +276,43 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         }
     }
 
-    private async Task OnCredentialReminder()
+    private bool AwaitsIdentityProvider() =>
+        (S.IsLive && S.Credential?.AwaitsProvider() == true) || S.RetiredCredentials.Count > 0;
+
+    /// <summary>The provider confirmed a retired credential is gone: its usernames are free again.</summary>
+    private async Task CredentialRemovedAtProvider(Guid credentialId)
     {
-        if (S.IsLive && S.Credential is { } credential && credential.AwaitsProvider())
+        if (S.RetiredCredentials.Find(c => c.Id == credentialId) is { } retired)
         {
-            CallIdentityProvider();
+            var snapshot = Snapshot();
+            S.RetiredCredentials.Remove(retired);
+            await WriteOrRevert(snapshot);
+            foreach (var value in retired.LoginValues())
+            {
+                await ReleaseLoginEmailUnlessUsed(value);
+            }
         }
-        else
+
+        await CallOrStopIdentityProvider();
+        await ContinueErasureIfRequested();
+    }
+
+    /// <summary>
+    /// Moves a credential the provider may let in to the retired ones, which keep its usernames
+    /// taken until the provider removed it. The caller writes the state; the reminder is stored first.
+    /// </summary>
+    private async Task<bool> RetireCredentialAtProvider()
+    {
+        if (S.Credential is not { } credential || !credential.KnownToProvider())
         {
-            await StopCredentialReminder();
+            return false;
         }
+
+        await EnsureCredentialReminder();
+        S.RetiredCredentials.Add(copier.Copy(S).Credential!);
+        // Kept for the export of a deleted customer, marked so it is never retired twice.
+        credential.RetiredAt = time.GetUtcNow().UtcDateTime;
+        return true;
     }
 
     private async Task<Outcome<CredentialCreated>> AddCredential(CredentialRequest request, string status)
@@ -320,24 +378,41 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
     /// </summary>
     private void CallIdentityProvider()
     {
-        if (S.Credential is not { } credential || !credential.AwaitsProvider())
+        foreach (var retired in S.RetiredCredentials)
         {
-            return;
+            CallIdentityProvider(retired, removal: true);
         }
 
+        if (S.IsLive && S.Credential is { } credential && credential.AwaitsProvider())
+        {
+            CallIdentityProvider(credential, removal: false);
+        }
+    }
+
+    private void CallIdentityProvider(CredentialState credential, bool removal)
+    {
         var settings = CredentialSettings;
         var now = time.GetUtcNow();
-        if (_providerCallStartedAt is { } started && now - started < settings.ProviderTimeout)
+        if (_providerCallsStartedAt.TryGetValue(credential.Id, out var started) && now - started < settings.ProviderTimeout)
         {
             return;
         }
 
-        _providerCallStartedAt = now;
+        _providerCallsStartedAt[credential.Id] = now;
         var provider = ServiceProvider.GetRequiredService<IIdentityProvider>();
         var logger = ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>();
         var callbacks = this.AsReference<ICredentialProviderCallbacks>();
         var (id, username, known) = (credential.Id, credential.Username, credential.ProviderUsername);
-        if (credential.Status == CredentialStatuses.Activating)
+        if (removal)
+        {
+            var login = credential.ProviderLogin();
+            var request = new IdentityRemoval(_org, _id, id, login);
+            _ = Task.Run(() => CallProvider(
+                token => provider.RemoveAsync(request, token),
+                new CredentialProviderAnswer(id, CredentialProviderCall.Removal, null, login, Succeeded: false),
+                callbacks, settings.ProviderTimeout, logger));
+        }
+        else if (credential.Status == CredentialStatuses.Activating)
         {
             var activation = new IdentityActivation(_org, _id, id, username);
             _ = Task.Run(() => CallProvider(
@@ -405,9 +480,18 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
     private bool HoldsCredentialUsername(string value) => S.Credential?.IndexedUsername() == value;
 
+    /// <summary>
+    /// Whether the identity provider may still let someone in with <paramref name="value"/>: the
+    /// username an ACTIVE credential is known by until a rename is confirmed, and every username of a
+    /// retired credential until its removal is confirmed. Such a value stays taken.
+    /// </summary>
+    private bool HeldAtProvider(string value) =>
+        (S.IsLive && S.Credential is { Status: CredentialStatuses.Active, ProviderUsername: { } known } && known.ToLowerInvariant() == value)
+        || S.RetiredCredentials.Exists(c => c.LoginValues().Contains(value));
+
     /// <summary>Frees a login-email value this customer no longer uses as its digital e-mail nor as its username.</summary>
     private Task ReleaseLoginEmailUnlessUsed(string value) =>
-        S.LoginEmail == value || HoldsCredentialUsername(value)
+        (S.IsLive && (S.LoginEmail == value || HoldsCredentialUsername(value))) || HeldAtProvider(value)
             ? Task.CompletedTask
             : Index(IndexKinds.LoginEmail, value).Release(_id);
 

@@ -55,7 +55,7 @@ public sealed partial class CustomerGrain : ICustomerIdentificationGrain
 
     public Task<Outcome<List<IdentificationProcessSummary>>> ListIdentificationProcesses()
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<List<IdentificationProcessSummary>>>(NotFound);
         }
@@ -71,7 +71,7 @@ public sealed partial class CustomerGrain : ICustomerIdentificationGrain
 
     public Task<Outcome<IdentificationProcessView>> GetIdentificationProcess(Guid processId)
     {
-        if (!S.IsLive)
+        if (!Readable)
         {
             return Task.FromResult<Outcome<IdentificationProcessView>>(NotFound);
         }

@@ -6,6 +6,7 @@ public sealed partial class CustomerGrain : IRemindable
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
         CredentialReminder => OnCredentialReminder(),
+        ErasureReminder => OnErasureReminder(),
         _ => Task.CompletedTask,
     };
 }

@@ -5,7 +5,7 @@ namespace Customers.Grains.Customers;
 public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
 {
     public Task<Outcome<SpecialTreatmentValues>> GetSpecialTreatment() =>
-        Task.FromResult(S.IsLive
+        Task.FromResult(Readable
             ? Outcome<SpecialTreatmentValues>.Success(new SpecialTreatmentValues { Values = S.SpecialTreatment is { } value ? [value] : [] })
             : NotFound);
 

@@ -7,7 +7,7 @@ namespace Customers.Grains.Customers;
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TimeProvider time,
-    DeepCopier<CustomerState> copier) : Grain, ICustomerGrain
+    DeepCopier<CustomerState> copier) : Grain, ICustomerGrain, IIndexedValueHolder
 {
     private string _org = "";
     private Guid _id;
@@ -26,7 +26,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<Outcome<CustomerCreated>> Create(CreateCustomerRequest request)
     {
-        if (S.Exists)
+        if (S.Exists || S.ErasedAt is not null)
         {
             return Outcome.Conflict("customer already exists");
         }
@@ -160,10 +160,18 @@ public sealed partial class CustomerGrain(
         }
 
         var snapshot = Snapshot();
+        var retired = await RetireCredentialAtProvider();
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
         await WriteOrRevert(snapshot);
-        await ReleaseAll(UniqueValues(S).Append((IndexKinds.CustomerExternalId, S.ExternalId)));
+        await ReleaseAll(UniqueValues(S)
+            .Where(v => v.Kind != IndexKinds.LoginEmail || !HeldAtProvider(v.Value))
+            .Append((IndexKinds.CustomerExternalId, S.ExternalId)));
         await ReleaseCatalogHoldings();
+        if (retired)
+        {
+            CallIdentityProvider();
+        }
+
         return Outcome.Ok;
     }
 
@@ -247,6 +255,9 @@ public sealed partial class CustomerGrain(
 
     public Task<CustomerRef?> ResolveIndexed(string kind, string value) =>
         Task.FromResult(_stored.Holds(kind, value) ? new CustomerRef(_id, _stored.ExternalId) : null);
+
+    public async Task<bool> HoldsIndexed(string kind, string value) =>
+        await ResolveIndexed(kind, value) is not null || (kind == IndexKinds.LoginEmail && HeldAtProvider(value));
 
     private Task ReleaseIfReserved(string? email) =>
         email is null ? Task.CompletedTask : ReleaseLoginEmailUnlessUsed(email);

@@ -28,7 +28,7 @@ public sealed partial class CustomerState
 
     public bool Exists => CreatedAt != default;
 
-    public bool IsLive => Exists && DeletedAt is null;
+    public bool IsLive => Exists && DeletedAt is null && ErasureRequestedAt is null;
 
     public IdentityDocument? IdentityDocument => PersonalInfo?.IdentityDocument ?? CompanyInfo?.IdentityDocument;
 

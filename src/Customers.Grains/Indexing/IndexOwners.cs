@@ -15,7 +15,9 @@ public static class IndexOwners
     {
         IndexKinds.AccountExternalId or IndexKinds.TokenizationReference =>
             await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value) is not null,
-        _ => await Resolve(grains, org, kind, value, owner) is not null,
+        IndexKinds.Document or IndexKinds.LoginEmail or IndexKinds.CustomerExternalId =>
+            await grains.GetGrain<IIndexedValueHolder>(GrainKeys.Customer(org, owner)).HoldsIndexed(kind, value),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown index kind"),
     };
 
     /// <summary>The live account owning <paramref name="value"/>, asked of the index and confirmed by the account itself.</summary>

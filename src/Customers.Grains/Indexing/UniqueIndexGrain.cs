@@ -5,7 +5,7 @@ namespace Customers.Grains.Indexing;
 // An index entry is needed when its value is claimed or looked up, rarely after: it leaves memory soon.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class UniqueIndexGrain(
-    [PersistentState("index", StorageNames.Default)] IPersistentState<UniqueIndexState> state,
+    [PersistentState("index", StorageNames.Index)] IPersistentState<UniqueIndexState> state,
     TimeProvider time,
     IOptions<IndexingOptions> options) : Grain, IUniqueIndexGrain
 {
@@ -47,7 +47,9 @@ public sealed class UniqueIndexGrain(
 
     public async Task Release(Guid owner)
     {
-        if (state.State.Owner == owner)
+        // An emptied row (an ETag but no owner) is what releases left before they deleted rows: it
+        // still names the value in its key, so it goes too.
+        if (state.State.Owner == owner || (state.State.Owner is null && state.Etag is not null))
         {
             await state.ClearStateAsync();
         }

@@ -50,4 +50,12 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocume
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = documentId });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task DeleteCustomerDocumentsAsync(string org, Guid customerId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM customer_documents WHERE org = $1 AND customer_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = org });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = customerId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using Customers.Grains.Credentials;
+using Customers.Grains.Privacy;
 using Customers.Silo.Documents;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -14,6 +15,7 @@ public static class FeatureServices
         services.Configure<InProcessIdentityProviderOptions>(configuration.GetSection(InProcessIdentityProviderOptions.Section));
         services.TryAddSingleton<IIdentityProvider, InProcessIdentityProvider>();
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
+        services.TryAddSingleton<IErasureProbe, NoErasureProbe>();
 
         // Lets a deployment (or a test) retry identity provider calls more often than the
         // one-minute reminder floor, e.g. Reminders__MinimumReminderPeriod=00:00:05.

@@ -63,6 +63,13 @@ public static class SiloHosting
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            silo.AddAdoNetGrainStorage(StorageNames.Index, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+                o.DeleteStateOnClear = true;
+            });
             silo.AddCustomerEventStreams(Invariant, connectionString);
             silo.AddDashboard();
             silo.AddActivityPropagation();

@@ -25,13 +25,19 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        private const string InnerStorage = "memory";
+        /// <summary>Memory storage under <paramref name="name"/>, behind the storage tests can make fail.</summary>
+        private static void Faulty(ISiloBuilder siloBuilder, string name)
+        {
+            var inner = name + "-memory";
+            siloBuilder.AddMemoryGrainStorage(inner);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
+                new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        }
 
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(InnerStorage);
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
-                new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+            Faulty(siloBuilder, StorageNames.Default);
+            Faulty(siloBuilder, StorageNames.Index);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.Configure<IndexingOptions>(o => o.ReservationGrace = ReservationGrace);

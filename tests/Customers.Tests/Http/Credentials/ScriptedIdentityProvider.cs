@@ -16,6 +16,8 @@ public sealed class ScriptedIdentityProvider(int failures = 0) : IIdentityProvid
 
     public ConcurrentQueue<IdentityUsernameChange> Renamed { get; } = new();
 
+    public ConcurrentQueue<IdentityRemoval> Removed { get; } = new();
+
     /// <summary>A provider whose calls wait until <see cref="Release"/>.</summary>
     public static ScriptedIdentityProvider Holding() => new() { _holds = true };
 
@@ -31,6 +33,12 @@ public sealed class ScriptedIdentityProvider(int failures = 0) : IIdentityProvid
     {
         await Answer(cancellationToken);
         Renamed.Enqueue(change);
+    }
+
+    public async Task RemoveAsync(IdentityRemoval removal, CancellationToken cancellationToken)
+    {
+        await Answer(cancellationToken);
+        Removed.Enqueue(removal);
     }
 
     private async Task Answer(CancellationToken cancellationToken)

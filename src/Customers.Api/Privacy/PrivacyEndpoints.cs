@@ -1,0 +1,78 @@
+using Customers.Api.Accounts;
+using Customers.Api.Auth;
+using Customers.Api.Contracts;
+using Customers.Api.Http;
+using Customers.Api.Identification;
+using Customers.Api.Tokenization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Privacy;
+
+/// <summary>Contract §14: everything held about a customer, and its erasure.</summary>
+public static class PrivacyEndpoints
+{
+    private const string Tag = "Customer data on demand";
+
+    public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder org)
+    {
+        var customer = org.MapGroup("/customers/{customer_id}").WithTags(Tag).RequiresPermission("privacy");
+        customer.MapGet("/export", Export).Produces<CustomerExportResponse>();
+        customer.MapDelete("/data", Erase).Produces(StatusCodes.Status204NoContent);
+        return org;
+    }
+
+    private static async Task<IResult> Export(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        HttpRequest request,
+        IGrainFactory grains,
+        DocumentUrlSigner signer)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
+        if (!outcome.IsOk)
+        {
+            return ApiErrors.For(outcome.Status);
+        }
+
+        var export = outcome.Value!;
+        var accounts = await Task.WhenAll(export.AccountIds.Select(a =>
+            grains.GetGrain<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
+        return TypedResults.Ok(new CustomerExportResponse(
+            export.Customer,
+            [.. accounts.OfType<AccountExport>().OrderBy(a => a.Account.CreatedAt).Select(ToResponse)],
+            export.Categories,
+            export.CategoriesHistory,
+            export.SpecialTreatment,
+            export.Credentials,
+            new IdentificationProcessesExport([.. export.IdentificationProcesses.Select(p =>
+                IdentificationEndpoints.ToResponse(p, signer.Sign(request, org, p.Document.DocumentId)))])));
+    }
+
+    private static async Task<IResult> Erase(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase();
+        return outcome.ToResult(TypedResults.NoContent);
+    }
+
+    private static AccountExportResponse ToResponse(AccountExport account) => new(
+        account.Account,
+        account.BillingAddressHistory,
+        new PaymentMethodHistoryResponse(account.PaymentMethodHistory),
+        new TokenizationEndpoints.TokenizationRequestsResponse(account.TokenizationRequests),
+        account.Promotions,
+        account.PromotionsHistory,
+        new ContractEndpoints.ContractsResponse(account.Contracts));
+}

@@ -1,0 +1,31 @@
+using Customers.Api.Accounts;
+using Customers.Api.Contracts;
+using Customers.Api.Identification;
+using Customers.Api.Tokenization;
+
+namespace Customers.Api.Privacy;
+
+/// <summary>
+/// Each part has the shape of the GET that serves it. The event log's part (<c>events</c>, the
+/// customer's feed) joins here as one more property.
+/// </summary>
+public sealed record CustomerExportResponse(
+    CustomerView Customer,
+    IReadOnlyList<AccountExportResponse> Accounts,
+    CustomerCategoriesView Categories,
+    CustomerCategoryHistoryView CategoriesHistory,
+    SpecialTreatmentValues SpecialTreatment,
+    CustomerCredentials Credentials,
+    IdentificationProcessesExport IdentificationProcesses);
+
+public sealed record AccountExportResponse(
+    AccountView Account,
+    BillingAddressHistory BillingAddressHistory,
+    PaymentMethodHistoryResponse PaymentMethodHistory,
+    TokenizationEndpoints.TokenizationRequestsResponse TokenizationRequests,
+    IReadOnlyList<PromotionView> Promotions,
+    IReadOnlyList<PromotionOperationView> PromotionsHist,
+    ContractEndpoints.ContractsResponse Contracts);
+
+/// <summary>The processes as the list GET wraps them, each with what its own GET shows, the document's URL freshly signed.</summary>
+public sealed record IdentificationProcessesExport(IReadOnlyList<IdentificationEndpoints.ProcessResponse> Processes);

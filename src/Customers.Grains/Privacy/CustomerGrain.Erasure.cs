@@ -1,0 +1,125 @@
+using Customers.Grains.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Customers.Grains.Customers;
+
+/// <summary>
+/// Erasure of the customer's personal data. The request is recorded first, with a reminder stored
+/// before it, so from that write on the customer reads as not found and an interruption is finished
+/// by the reminder. Each step can run again without harm; the last one replaces the state with a
+/// tombstone that holds nothing but the time of the erasure.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    private const string ErasureReminder = "customer-erasure";
+
+    public async Task<Outcome> Erase()
+    {
+        if (S.ErasedAt is not null)
+        {
+            return Outcome.Ok;
+        }
+
+        if (!S.Exists)
+        {
+            return NotFound;
+        }
+
+        if (S.ErasureRequestedAt is null)
+        {
+            await this.RegisterOrUpdateReminder(ErasureReminder, ErasureRetryPeriod, ErasureRetryPeriod);
+            var snapshot = Snapshot();
+            S.ErasureRequestedAt = time.GetUtcNow().UtcDateTime;
+            await WriteOrRevert(snapshot);
+        }
+
+        await ContinueErasureIfRequested();
+        return Outcome.Ok;
+    }
+
+    private async Task OnErasureReminder()
+    {
+        if (S.ErasureRequestedAt is null)
+        {
+            await StopReminder(ErasureReminder);
+            return;
+        }
+
+        await ContinueErasureIfRequested();
+    }
+
+    /// <summary>Runs the erasure's steps from the first; a failure leaves the rest to the reminder.</summary>
+    private async Task ContinueErasureIfRequested()
+    {
+        if (S.ErasureRequestedAt is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ContinueErasure();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>()
+                .LogWarning(e, "Erasure of customer {CustomerId} of {Org} stopped; its reminder carries it on", _id, _org);
+        }
+    }
+
+    private async Task ContinueErasure()
+    {
+        var probe = ServiceProvider.GetService<IErasureProbe>() ?? new NoErasureProbe();
+
+        await probe.BeforeStep(_org, _id, ErasureSteps.Accounts);
+        await Task.WhenAll(S.KnownAccounts().Select(id => GrainFactory.GetGrain<IAccountErasure>(GrainKeys.Account(_org, id)).Erase(_id)));
+
+        // Every document row of the customer goes, one whose upload was cut off before the grain listed it too.
+        await probe.BeforeStep(_org, _id, ErasureSteps.Documents);
+        await ServiceProvider.GetRequiredService<IDocumentStore>().DeleteCustomerDocumentsAsync(_org, _id);
+
+        await probe.BeforeStep(_org, _id, ErasureSteps.CatalogueHoldings);
+        var buckets = S.Categories.Select(c => CategoryHolders(c.Id)).Append(SpecialTreatmentHolders);
+        await Task.WhenAll(buckets.Select(b => b.Release(_id)));
+
+        // A credential the identity provider may let in is removed there first; its usernames stay
+        // taken until the provider confirms, and the confirmation resumes the erasure.
+        await probe.BeforeStep(_org, _id, ErasureSteps.Credential);
+        var snapshot = Snapshot();
+        if (await RetireCredentialAtProvider())
+        {
+            await WriteOrRevert(snapshot);
+        }
+
+        if (S.RetiredCredentials.Count > 0)
+        {
+            CallIdentityProvider();
+            return;
+        }
+
+        await probe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
+        await ReleaseAll(UniqueValues(S).Append((IndexKinds.CustomerExternalId, S.ExternalId)));
+
+        await probe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
+        await StopReminder(CredentialReminder);
+        var erased = S;
+        // The event log's customer.erased is recorded here, with the tombstone's write.
+        state.State = new CustomerState { ErasedAt = time.GetUtcNow().UtcDateTime };
+        await WriteOrRevert(erased);
+        await StopReminder(ErasureReminder);
+    }
+
+    /// <summary>As often as Orleans lets a reminder tick: one minute unless <c>Reminders:MinimumReminderPeriod</c> is lower.</summary>
+    private TimeSpan ErasureRetryPeriod => ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value.MinimumReminderPeriod;
+
+    private async Task StopReminder(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using Customers.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Customers.Tests.Http.Credentials;
+
+/// <summary>
+/// A username the identity provider may still let in stays taken: after an ACTIVE credential is
+/// deleted (alone or with its customer) or renamed, until the provider confirms. Each test runs its
+/// own service with a provider that holds its answers until the test releases them.
+/// </summary>
+public class ProviderRemovalTests
+{
+    private static readonly KeyValuePair<string, string?>[] FastRetries =
+    [
+        new("Reminders:MinimumReminderPeriod", "00:00:01"),
+        new("Credentials:ProviderRetryPeriod", "00:00:01"),
+    ];
+
+    [Fact]
+    public async Task A_deleted_active_credentials_username_is_taken_until_the_provider_removes_it()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        var credential = (string)(await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created))["id"]!;
+
+        await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+        var removal = Assert.Single(provider.Removed);
+        Assert.Equal((Guid.Parse(owner), Guid.Parse(credential), username), (removal.CustomerId, removal.CredentialId, removal.Username));
+    }
+
+    [Fact]
+    public async Task A_deleted_reserved_credentials_username_is_free_at_once()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        var credential = await api.CreateCredential(owner, username);
+
+        await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, username)).AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(0, provider.Calls);
+    }
+
+    [Fact]
+    public async Task A_renamed_active_credentials_old_username_is_taken_until_the_provider_confirms()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var before = Bodies.UniqueEmail();
+        await (await api.Migrate(owner, before)).AssertStatus(HttpStatusCode.Created);
+
+        await (await api.Change(owner, Bodies.UniqueEmail())).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, before)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        var taken = await Eventually.Until(() => api.Create(other, before), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_deleted_customers_active_username_is_taken_until_the_provider_removes_it()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created);
+
+        await (await api.Client.DeleteAsync($"{api.Customers}/{owner}")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+        Assert.Single(provider.Removed);
+    }
+
+    [Fact]
+    public async Task An_erased_customers_active_username_is_taken_until_the_provider_removes_it()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created);
+
+        await (await api.Client.DeleteAsync($"{api.Customers}/{owner}/data")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(username, Assert.Single(provider.Removed).Username);
+    }
+
+    [Fact]
+    public async Task A_removal_the_provider_refused_is_retried_until_it_succeeds()
+    {
+        var provider = new ScriptedIdentityProvider(failures: 2);
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var username = Bodies.UniqueEmail();
+        var credential = (string)(await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created))["id"]!;
+
+        await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict, TimeSpan.FromSeconds(30));
+        await taken.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(3, provider.Calls);
+        Assert.Single(provider.Removed);
+    }
+
+    [Fact]
+    public async Task A_removal_the_provider_never_confirmed_completes_after_a_restart()
+    {
+        var serviceId = $"removal-restart-{Guid.NewGuid():N}";
+        var username = Bodies.UniqueEmail();
+        string other;
+        await using (var first = Host(new ScriptedIdentityProvider(failures: int.MaxValue), serviceId))
+        {
+            var api = new CredentialApi(first.ClientWithKey());
+            var owner = await api.CreateCustomer();
+            other = await api.CreateCustomer();
+            var credential = (string)(await (await api.Migrate(owner, username)).AssertStatus(HttpStatusCode.Created))["id"]!;
+            await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+            await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        }
+
+        var provider = new ScriptedIdentityProvider();
+        await using var second = Host(provider, serviceId);
+        _ = second.Server;
+        // Nothing asks for the customer: only the stored reminder can bring the removal to an end.
+        await Eventually.Until(() => Task.FromResult(provider.Removed.Count), n => n > 0, TimeSpan.FromSeconds(60));
+
+        var taken = await Eventually.Until(() => new CredentialApi(second.ClientWithKey()).Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await taken.AssertStatus(HttpStatusCode.Created);
+    }
+
+    private static ServiceHost Host(IIdentityProvider provider, string? serviceId = null) =>
+        new(serviceId, FastRetries, services => services.AddSingleton(provider));
+}

@@ -1,0 +1,56 @@
+using Customers.Grains;
+using Customers.Grains.Indexing;
+using Customers.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Storage;
+
+namespace Customers.Tests.Http.Privacy;
+
+/// <summary>Index rows carry their value in their key: a released value deletes its row, rows written before still serve.</summary>
+[Collection(ApiCollection.Name)]
+public class IndexRowTests(ApiHostFixture api)
+{
+    [Fact]
+    public async Task A_row_written_through_the_default_storage_is_read_and_its_release_deletes_it()
+    {
+        var grains = api.Host.Services.GetRequiredService<IGrainFactory>();
+        var key = GrainKeys.Index(TestKeys.Org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", Bodies.UniqueNif()));
+        var index = grains.GetGrain<IUniqueIndexGrain>(key);
+        var owner = Guid.NewGuid();
+        var earlier = new GrainState<UniqueIndexState>(new UniqueIndexState { Owner = owner, ReservedAt = DateTime.UtcNow });
+        await api.Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default).WriteStateAsync("index", index.GetGrainId(), earlier);
+
+        Assert.Equal(owner, await index.Owner());
+        await index.Release(owner);
+
+        Assert.Equal(0, await Rows(key));
+        Assert.True(await index.Reserve(Guid.NewGuid()));
+        Assert.Equal(1, await Rows(key));
+    }
+
+    [Fact]
+    public async Task An_emptied_row_left_by_an_earlier_release_is_deleted_when_the_value_is_released_again()
+    {
+        var grains = api.Host.Services.GetRequiredService<IGrainFactory>();
+        var key = GrainKeys.Index(TestKeys.Org, IndexKinds.LoginEmail, Bodies.UniqueEmail());
+        var index = grains.GetGrain<IUniqueIndexGrain>(key);
+        var storage = api.Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var earlier = new GrainState<UniqueIndexState>(new UniqueIndexState { Owner = Guid.NewGuid(), ReservedAt = DateTime.UtcNow });
+        await storage.WriteStateAsync("index", index.GetGrainId(), earlier);
+        await storage.ClearStateAsync("index", index.GetGrainId(), earlier);
+        Assert.Equal(1, await Rows(key));
+
+        await index.Release(Guid.NewGuid());
+
+        Assert.Equal(0, await Rows(key));
+    }
+
+    private static async Task<long> Rows(string key)
+    {
+        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        await using var command = data.CreateCommand("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'index' AND grainidextensionstring = $1");
+        command.Parameters.AddWithValue(key);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -203,6 +203,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     {
         try
         {
+            S.TrimHistories();
             await _state.WriteStateAsync();
         }
         catch

@@ -295,6 +295,7 @@ public sealed partial class CustomerGrain(
         _view = null;
         try
         {
+            S.TrimHistories();
             await state.WriteStateAsync();
         }
         catch

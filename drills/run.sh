@@ -11,6 +11,7 @@ source scripts/postgres.sh
 
 work="$(mktemp -d /tmp/customers-drills.XXXXXX)"
 key="drill-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 tool=(dotnet "$root/bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll")
 base="http://127.0.0.1:5190"
 verdicts=()
@@ -33,6 +34,7 @@ start_silo() {
   ( cd "$work" && exec env ConnectionStrings__Customers="$connection" ASPNETCORE_URLS="$base" \
       Orleans__ClusterId=drills Orleans__ServiceId=drills Orleans__SiloPort=11190 Orleans__GatewayPort=30190 \
       Auth__ApiKeys__0__Name=drills Auth__ApiKeys__0__Key="$key" Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*' \
+      Auth__ApiKeys__0__PermitsPerSecond=0 Documents__SigningKey="$signing_key" \
       dotnet "$root/src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll" >> "$work/silo.log" 2>&1 ) &
   silo_pid=$!
   local deadline=$((SECONDS + 60))

@@ -80,6 +80,46 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Runs the silo with exactly <paramref name="environment"/> set, for a start-up that is meant to fail; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunExpectingExit(IDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.Output("src/Customers.Silo", "Customers.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the silo was still running after {timeout}:\n{string.Join('\n', output)}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToList());
+    }
+
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>Sends SIGTERM, as an orchestrator stopping the silo would.</summary>

@@ -23,6 +23,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    public int GatewayPort { get; private init; }
+
     public HttpClient Client { get; }
 
     public ConcurrentQueue<string> Output { get; } = new();
@@ -56,7 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
             env[key] = value;
         }
 
-        var silo = new SiloProcess(Process.Start(start)!, httpPort);
+        var silo = new SiloProcess(Process.Start(start)!, httpPort) { GatewayPort = int.Parse(env["Orleans__GatewayPort"]!) };
         var log = new StreamWriter(CapturedLogs.NewFile("silo")) { AutoFlush = true };
         void Keep(string? line)
         {

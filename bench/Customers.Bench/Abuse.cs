@@ -49,6 +49,8 @@ public static class Abuse
         foreach (var (name, path, method, body, expected) in bodies)
         {
             using var request = new HttpRequestMessage(method, $"/v4/orgs/{org}/{path}") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+            // A refused body is not read, so the server ends that connection: none is reused after it.
+            request.Headers.ConnectionClose = true;
             using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;
             unexpected += status == expected ? 0 : 1;

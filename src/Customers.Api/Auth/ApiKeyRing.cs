@@ -22,6 +22,11 @@ public sealed class ApiKeyRing
             developmentKey.ShowOnTerminal();
         }
 
+        if (entries.FindIndex(e => e.PermitsPerSecond < 0) is var negative and >= 0)
+        {
+            throw new InvalidOperationException($"Auth__ApiKeys__{negative}__PermitsPerSecond must not be negative (0 = unlimited)");
+        }
+
         _callers = entries
             .Select((e, i) => new Caller(e.Name, Hash(e.Key), e.Orgs.ToHashSet(StringComparer.Ordinal), e.Permissions.ToHashSet(StringComparer.Ordinal), e.PermitsPerSecond, i))
             .ToArray();

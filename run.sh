@@ -24,11 +24,21 @@ if [[ -z "${ConnectionStrings__Customers:-}" ]]; then
   ConnectionStrings__Customers="$(pg_connection_string "$pg_port")"
 fi
 
+# A local run is Development: a generated key is allowed there, and nowhere else.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+dev_key=""
 if [[ -z "${Auth__ApiKeys__0__Key:-}" ]]; then
-  [[ -s .data/dev-api-key ]] || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > .data/dev-api-key
+  [[ -s .data/dev-api-key ]] || { umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > .data/dev-api-key; }
   export Auth__ApiKeys__0__Name=development Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*'
   export Auth__ApiKeys__0__Key
   Auth__ApiKeys__0__Key="$(cat .data/dev-api-key)"
+  dev_key="$Auth__ApiKeys__0__Key"
+fi
+# Every local instance signs document URLs alike, so a URL made by one is served by the others.
+if [[ -z "${Documents__SigningKey:-}" ]]; then
+  [[ -s .data/dev-signing-key ]] || { umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > .data/dev-signing-key; }
+  export Documents__SigningKey
+  Documents__SigningKey="$(cat .data/dev-signing-key)"
 fi
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:$((5080 + offset))}"
@@ -45,6 +55,15 @@ Customers API   $base/v4/orgs/{org_id}/...
 Swagger UI      $base/swagger
 Dashboard       $base/dashboard/
 Health          $base/health/ready
-API key         ${Auth__ApiKeys__0__Key:-(configured)}   (header X-API-Key)
 INFO
+# The key goes to the terminal only: when standard output is collected as a log, it is not in it.
+if [[ -n "$dev_key" ]]; then
+  if [[ -t 1 ]]; then
+    echo "API key         $dev_key   (header X-API-Key; HTTP Basic password for /dashboard/ and /metrics)"
+  elif { : > /dev/tty; } 2>/dev/null; then
+    echo "API key         $dev_key   (header X-API-Key; HTTP Basic password for /dashboard/ and /metrics)" > /dev/tty
+  else
+    echo "API key         in .data/dev-api-key   (header X-API-Key)"
+  fi
+fi
 exec dotnet src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll

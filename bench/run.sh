@@ -37,11 +37,14 @@ dotnet build src/Customers.Silo -c Release -nologo -v quiet
 dotnet build bench/Customers.Bench -c Release -nologo -v quiet
 
 http_port=5180
+# The benchmark measures the service, not the rate limiter: its key is unlimited (PermitsPerSecond=0).
+signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 start_silo() {
   local started; started=$(date +%s.%N)
   ( cd "$work" && exec env ConnectionStrings__Customers="$connection" ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
       Orleans__ClusterId=bench Orleans__ServiceId=bench Orleans__SiloPort=11180 Orleans__GatewayPort=30180 \
       Auth__ApiKeys__0__Name=bench Auth__ApiKeys__0__Key="$BENCH_KEY" Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*' \
+      Auth__ApiKeys__0__PermitsPerSecond=0 Documents__SigningKey="$signing_key" \
       dotnet "$root/src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll" > "$work/silo.log" 2>&1 ) &
   silo_pid=$!
   until curl -sf "http://127.0.0.1:$http_port/health/ready" >/dev/null; do

@@ -3,7 +3,9 @@
 #   a) SIGKILL the silo during a write load, restart it: every acknowledged write is present.
 #   b) PostgreSQL stopped for 10 s under load: 503 MCUS.001.005 (no 500, no hang), recovery
 #      within 5 s of its return, nothing acknowledged lost.
-#   c) 10,000 malformed or hostile requests: no 5xx, memory back to its baseline.
+#   c) 10,000 malformed or hostile requests, e-mails with invisible characters, oversized
+#      catalogues and a rate-limit storm from one key: no 5xx, the storm gets only 429s past its
+#      rate while another key is unaffected, memory back to its baseline.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -11,6 +13,10 @@ source scripts/postgres.sh
 
 work="$(mktemp -d /tmp/customers-drills.XXXXXX)"
 key="drill-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+# The drills' own key is unlimited (the load phases measure the service); the storm key is held to 50/s.
+storm_key="storm-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+other_key="other-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 tool=(dotnet "$root/bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll")
 base="http://127.0.0.1:5190"
 verdicts=()
@@ -33,6 +39,10 @@ start_silo() {
   ( cd "$work" && exec env ConnectionStrings__Customers="$connection" ASPNETCORE_URLS="$base" \
       Orleans__ClusterId=drills Orleans__ServiceId=drills Orleans__SiloPort=11190 Orleans__GatewayPort=30190 \
       Auth__ApiKeys__0__Name=drills Auth__ApiKeys__0__Key="$key" Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*' \
+      Auth__ApiKeys__0__PermitsPerSecond=0 Documents__SigningKey="$signing_key" \
+      Auth__ApiKeys__1__Name=storm Auth__ApiKeys__1__Key="$storm_key" Auth__ApiKeys__1__Orgs__0='*' Auth__ApiKeys__1__Permissions__0='*' \
+      Auth__ApiKeys__1__PermitsPerSecond=50 \
+      Auth__ApiKeys__2__Name=bystander Auth__ApiKeys__2__Key="$other_key" Auth__ApiKeys__2__Orgs__0='*' Auth__ApiKeys__2__Permissions__0='*' \
       dotnet "$root/src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll" >> "$work/silo.log" 2>&1 ) &
   silo_pid=$!
   local deadline=$((SECONDS + 60))
@@ -76,11 +86,11 @@ awk -v r="$recovered" 'BEGIN { exit !(r != "" && r != "NaN" && r <= 20) }' || { 
 "${tool[@]}" verify "$base" "$key" "$work/acks-b.txt" || ok=0
 if (( ok )); then verdict b PASS; else verdict b FAIL; fi
 
-echo "== c) 10,000 malformed or hostile requests"
+echo "== c) 10,000 malformed or hostile requests, look-alike e-mails, oversized catalogues, a rate-limit storm"
 curl -s "$base/health/live" >/dev/null
 baseline="$(rss_mb)"
 echo "RSS before: ${baseline} MB"
-"${tool[@]}" hostile "$base" "$key" 10000; hostile_status=$?
+"${tool[@]}" hostile "$base" "$key" 10000 "$storm_key" "$other_key"; hostile_status=$?
 sleep 10
 after="$(rss_mb)"
 echo "RSS 10 s after: ${after} MB"

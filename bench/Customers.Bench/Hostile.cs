@@ -52,6 +52,16 @@ public static class Hostile
         return serverErrors == 0 ? 0 : 1;
     }
 
+    /// <summary>The 10,000 malformed requests, then invisible-character e-mails, oversized catalogues and a rate-limit storm.</summary>
+    public static async Task<int> RunAll(string baseUrl, string key, int count, string stormKey, string bystanderKey)
+    {
+        var failed = await Run(baseUrl, key, count);
+        failed |= await Abuse.InvisibleEmails(baseUrl, key);
+        failed |= await Abuse.OversizedCatalogues(baseUrl, key);
+        failed |= await Abuse.RateLimitStorm(baseUrl, stormKey, bystanderKey);
+        return failed;
+    }
+
     private static Func<HttpRequestMessage> Build(int i, Random random)
     {
         var path = Paths[random.Next(Paths.Length)]

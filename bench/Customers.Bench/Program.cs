@@ -3,7 +3,8 @@
 //                                                            writes OUT_DIR/customers.txt, documents.txt, accounts.txt
 //   write-load  BASE_URL API_KEY SECONDS CONCURRENCY ACK_FILE creates customers, appending each acknowledged id (2xx)
 //   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
-//   hostile     BASE_URL API_KEY COUNT                       malformed and hostile requests; counts 5xx
+//   hostile     BASE_URL API_KEY COUNT [STORM_KEY OTHER_KEY] malformed and hostile requests; counts 5xx. With two more keys
+//                                                            also look-alike e-mails, oversized catalogues and a rate-limit storm
 //   read-all    BASE_URL API_KEY IDS_FILE                    GETs every customer once (activates its grain)
 using System.Diagnostics;
 using System.Text;
@@ -20,6 +21,8 @@ switch (args.FirstOrDefault())
         return await Drills.ReadAll(args[1], args[2], args[3]);
     case "hostile" when args.Length == 4:
         return await Hostile.Run(args[1], args[2], int.Parse(args[3]));
+    case "hostile" when args.Length == 6:
+        return await Hostile.RunAll(args[1], args[2], int.Parse(args[3]), args[4], args[5]);
     case "seed" when args.Length == 6:
         break;
     default:

@@ -2,6 +2,8 @@
 // the PostgreSQL membership table) and calls the customer grains directly, without HTTP.
 // It references only Customers.Grains.Abstractions; the grains enforce the same rules as the API.
 // It creates a customer, opens an account for it, reads both back, and shows a refused request.
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Customers;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -28,6 +31,17 @@ builder.UseOrleansClient(client =>
         o.Invariant = "Npgsql";
         o.ConnectionString = connectionString;
     });
+
+    // A cluster run with Orleans__Tls__* takes only clients presenting its certificate, and is trusted only when it presents it too.
+    if (builder.Configuration["Orleans:Tls:CertificatePath"] is { Length: > 0 } certificatePath)
+    {
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["Orleans:Tls:CertificatePassword"]);
+        client.UseTls(certificate, o =>
+        {
+            o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+            o.RemoteCertificateValidation = (remote, _, _) => remote is not null && CryptographicOperations.FixedTimeEquals(remote.RawData, certificate.RawData);
+        });
+    }
 });
 
 using var host = builder.Build();

@@ -9,6 +9,7 @@ using Customers.Api.Identification;
 using Customers.Api.OpenApi;
 using Customers.Api.Privacy;
 using Customers.Api.Promotions;
+using Customers.Api.RateLimiting;
 using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,9 @@ public static class ApiHosting
         services.AddSingleton<DevelopmentKey>();
         services.AddSingleton<ApiKeyRing>();
         services.AddDocumentUrls(builder.Configuration);
+        services.AddCustomersRateLimits(builder.Configuration);
+        services.AddProxyHeaders(builder.Configuration);
+        services.AddBodySizeLimit();
         services.AddExceptionHandler<ErrorHandling>();
         services.AddProblemDetails();
         services.AddHealthChecks();
@@ -39,14 +43,17 @@ public static class ApiHosting
     public static WebApplication UseCustomersApi(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<ApiKeyRing>();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.Write);
+        app.UseRateLimiter();
         app.UseCustomersOpenApi();
         app.UseRouting();
+        app.UseMiddleware<BodySizeLimit>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).NeedsNoKey();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).NeedsNoKey();
 
         var org = app.MapGroup("/v4/orgs/{org_id}");
         org.MapCustomerEndpoints();

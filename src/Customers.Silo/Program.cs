@@ -1,9 +1,23 @@
+using System.Globalization;
 using Customers.Api;
+using Customers.Api.Auth;
+using Customers.Api.Hosting;
 using Customers.Silo.Hosting;
 using Orleans.Dashboard;
 
+// Culture-independent formatting whatever the host's locale; ICU is loaded for Unicode normalisation only.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSettingsBesideTheBinary(builder.Environment);
+if (StartupChecks.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    // One line each, on standard error, and no stack trace: the operator's fix is a setting.
+    problems.ToList().ForEach(Console.Error.WriteLine);
+    return 1;
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -15,9 +29,10 @@ builder.AddCustomersApi();
 
 var app = builder.Build();
 app.UseCustomersApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
+app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription().RequiresOps();
 app.MapCustomersMetrics();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;

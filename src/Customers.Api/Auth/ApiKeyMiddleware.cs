@@ -3,28 +3,51 @@ using Customers.Api.Http;
 namespace Customers.Api.Auth;
 
 /// <summary>
-/// Runs after routing and before the endpoint binds its body, so an unauthenticated caller gets
-/// 401 rather than a validation answer about a body it was never allowed to send.
+/// Denies by default: every routed endpoint needs a key unless it is marked open. Runs after routing
+/// and before the endpoint binds its body, so an unauthenticated caller gets 401 rather than a
+/// validation answer about a body it was never allowed to send.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 {
     public const string HeaderName = "X-API-Key";
+    public const string OpsRealm = "Basic realm=\"customers-ops\"";
     private const string CallerItem = "customers.caller";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var permission = context.GetEndpoint()?.Metadata.GetMetadata<ResourcePermission>();
-        if (permission is null)
+        // No route matched (404) or the method did not (405): nothing is served, so there is nothing to guard.
+        var endpoint = context.GetEndpoint();
+        if (endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<OpenEndpoint>() is not null)
         {
             await next(context);
             return;
         }
 
-        var presented = context.Request.Headers[HeaderName].ToString();
-        var caller = string.IsNullOrEmpty(presented) ? null : keys.Find(presented);
+        if (endpoint.Metadata.GetMetadata<OperatorEndpoint>() is not null)
+        {
+            await Operator(context);
+            return;
+        }
+
+        var caller = PresentedKey.Resolve(context, keys, acceptBasic: false);
         if (caller is null)
         {
             await ApiErrors.Unauthorized().ExecuteAsync(context);
+            return;
+        }
+
+        // An endpoint that names no resource is reachable only with a key that may do everything.
+        var permission = endpoint.Metadata.GetMetadata<ResourcePermission>();
+        if (permission is null)
+        {
+            if (!caller.Has("*"))
+            {
+                await ApiErrors.Forbidden("the API key lacks the permission *").ExecuteAsync(context);
+                return;
+            }
+
+            context.Items[CallerItem] = caller;
+            await next(context);
             return;
         }
 
@@ -53,4 +76,25 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
     }
 
     public static Caller CallerOf(HttpContext context) => (Caller)context.Items[CallerItem]!;
+
+    private async Task Operator(HttpContext context)
+    {
+        var caller = PresentedKey.Resolve(context, keys, acceptBasic: true);
+        if (caller is null)
+        {
+            // The challenge makes a browser ask for the credentials instead of showing the error.
+            context.Response.Headers.WWWAuthenticate = OpsRealm;
+            await ApiErrors.Unauthorized().ExecuteAsync(context);
+            return;
+        }
+
+        if (!caller.Has(OperatorEndpoint.Permission))
+        {
+            await ApiErrors.Forbidden($"the API key lacks the permission {OperatorEndpoint.Permission}").ExecuteAsync(context);
+            return;
+        }
+
+        context.Items[CallerItem] = caller;
+        await next(context);
+    }
 }

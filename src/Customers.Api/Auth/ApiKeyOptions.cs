@@ -13,4 +13,7 @@ public sealed class ApiKeyEntry
     public string Key { get; set; } = "";
     public List<string> Orgs { get; set; } = [];
     public List<string> Permissions { get; set; } = [];
+
+    /// <summary>This key's own rate (burst twice that); 0 = unlimited; absent = <c>RateLimiting:PermitsPerSecond</c>.</summary>
+    public int? PermitsPerSecond { get; set; }
 }

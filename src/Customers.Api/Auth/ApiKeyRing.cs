@@ -17,13 +17,19 @@ public sealed class ApiKeyRing
         var entries = options.Value.ApiKeys.Where(k => !string.IsNullOrEmpty(k.Key)).ToList();
         if (entries.Count == 0)
         {
+            // Start-up refuses to get here outside Development (StartupChecks).
             entries.Add(new ApiKeyEntry { Name = "development", Key = developmentKey.Value, Orgs = ["*"], Permissions = ["*"] });
-
-            // Shown once on the console for the person starting the service; never sent to the logs.
-            Console.WriteLine($"No API key configured: development key {developmentKey.Value} (header X-API-Key) accepts every org and permission.");
+            developmentKey.ShowOnTerminal();
         }
 
-        _callers = entries.Select(e => new Caller(e.Name, Hash(e.Key), e.Orgs.ToHashSet(StringComparer.Ordinal), e.Permissions.ToHashSet(StringComparer.Ordinal))).ToArray();
+        if (entries.FindIndex(e => e.PermitsPerSecond < 0) is var negative and >= 0)
+        {
+            throw new InvalidOperationException($"Auth__ApiKeys__{negative}__PermitsPerSecond must not be negative (0 = unlimited)");
+        }
+
+        _callers = entries
+            .Select((e, i) => new Caller(e.Name, Hash(e.Key), e.Orgs.ToHashSet(StringComparer.Ordinal), e.Permissions.ToHashSet(StringComparer.Ordinal), e.PermitsPerSecond, i))
+            .ToArray();
     }
 
     public Caller? Find(string presentedKey)
@@ -44,15 +50,34 @@ public sealed class ApiKeyRing
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
 
-public sealed record Caller(string Name, byte[] KeyHash, IReadOnlySet<string> Orgs, IReadOnlySet<string> Permissions)
+/// <param name="PermitsPerSecond">The key's own rate limit; null = the default; 0 = unlimited.</param>
+/// <param name="Index">The key's place in configuration: its rate-limit partition, so no key (nor its hash) is held there.</param>
+public sealed record Caller(string Name, byte[] KeyHash, IReadOnlySet<string> Orgs, IReadOnlySet<string> Permissions, int? PermitsPerSecond, int Index)
 {
     public bool MayUse(string org) => Orgs.Contains("*") || Orgs.Contains(org);
 
     public bool Has(string permission) => Permissions.Contains("*") || Permissions.Contains(permission);
 }
 
-/// <summary>The key accepted when none is configured, made at start and shown once on the console.</summary>
-public sealed class DevelopmentKey
+/// <summary>
+/// The key accepted in Development when none is configured. It is shown on the controlling terminal
+/// of the person who started the service, never on standard output, which is the log stream.
+/// </summary>
+public sealed class DevelopmentKey(ILogger<DevelopmentKey> logger)
 {
     public string Value { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    public void ShowOnTerminal()
+    {
+        try
+        {
+            using var terminal = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write));
+            terminal.WriteLine($"No API key configured: development key {Value} (header X-API-Key) accepts every org and permission.");
+            logger.LogWarning("No API key configured: a development key accepting every org and permission was made and shown on the terminal");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            logger.LogWarning("No API key configured and no terminal to show a development key on: configure Auth__ApiKeys");
+        }
+    }
 }

@@ -26,6 +26,11 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
 
     private IResult? Classify(Exception exception)
     {
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return ApiErrors.PayloadTooLarge(BodySizeLimit.DefaultMaxBytes);
+        }
+
         if (exception is BadHttpRequestException badRequest)
         {
             return ApiErrors.BadRequest(DescribeBadRequest(badRequest));

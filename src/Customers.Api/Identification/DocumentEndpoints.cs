@@ -1,11 +1,12 @@
+using Customers.Api.Auth;
 using Customers.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Identification;
 
 /// <summary>
-/// Serves a document to whoever holds its signed URL. It carries no permission metadata, so the
-/// API-key middleware lets it through: the signature is the authorisation.
+/// Serves a document to whoever holds its signed URL: the signature is the authorisation, so the
+/// endpoint is open to callers without a key. It is served as a download that is never sniffed or cached.
 /// </summary>
 public static class DocumentEndpoints
 {
@@ -14,7 +15,8 @@ public static class DocumentEndpoints
         org.MapGet("/documents/{document_id}", Download)
             .WithTags("Customer identification processes")
             .WithDescription("The document behind a public_url; needs the URL's expires and signature, no API key.")
-            .Produces(StatusCodes.Status200OK);
+            .Produces(StatusCodes.Status200OK)
+            .NeedsNoKey();
         return org;
     }
 
@@ -51,6 +53,16 @@ public static class DocumentEndpoints
         }
 
         response.Headers.CacheControl = "private, no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{document.Id:D}{Extension(document.MediaType)}\"";
         return TypedResults.Bytes(document.Content, document.MediaType);
     }
+
+    private static string Extension(string mediaType) => mediaType switch
+    {
+        DocumentMediaTypes.Pdf => ".pdf",
+        DocumentMediaTypes.Jpeg => ".jpg",
+        DocumentMediaTypes.Png => ".png",
+        _ => "",
+    };
 }

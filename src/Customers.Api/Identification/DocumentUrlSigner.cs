@@ -21,7 +21,7 @@ public sealed class DocumentUrlSigner(IOptions<DocumentsOptions> options, TimePr
         var id = documentId.ToString("D");
         var expiresText = expires.ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToHexStringLower(Signature(org, id, expiresText));
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/v4/orgs/{org}/documents/{id}?expires={expiresText}&signature={signature}";
+        var url = $"{BaseUrl(request)}/v4/orgs/{org}/documents/{id}?expires={expiresText}&signature={signature}";
         return new SignedUrl(url, DateTimeOffset.FromUnixTimeSeconds(expires).UtcDateTime);
     }
 
@@ -50,6 +50,12 @@ public sealed class DocumentUrlSigner(IOptions<DocumentsOptions> options, TimePr
 
         return time.GetUtcNow().ToUnixTimeSeconds() > expiresAt ? UrlCheck.Expired : UrlCheck.Valid;
     }
+
+    /// <summary>The configured public address when there is one: a Host header is the client's to choose.</summary>
+    private string BaseUrl(HttpRequest request) =>
+        options.Value.PublicBaseUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private byte[] Signature(string org, string documentId, string expires) =>
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{org}\n{documentId}\n{expires}"));

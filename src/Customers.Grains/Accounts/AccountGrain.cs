@@ -226,6 +226,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     /// <summary>Writes the state; only once stored do the index grains get answered from it.</summary>
     private async Task Store()
     {
+        S.TrimHistories();
         await _state.WriteStateAsync();
         _stored = StoredAccountIndexValues.Of(S);
     }

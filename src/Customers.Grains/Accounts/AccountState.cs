@@ -46,6 +46,19 @@ public sealed class AccountState
     public BillingAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
 
     public TokenizationRecord? PendingTokenization => Tokenizations.Find(t => t.Status == TokenizationStatuses.Pending);
+
+    /// <summary>Bounds every history list before a write; the current entry of each is its newest, so it stays.</summary>
+    public void TrimHistories()
+    {
+        Histories.KeepNewest(BillingAddresses);
+        Histories.KeepNewest(PaymentMethods);
+        Histories.KeepNewest(Tokenizations);
+        Histories.KeepNewest(PromotionOperations);
+        foreach (var contract in Contracts)
+        {
+            Histories.KeepNewest(contract.Requests);
+        }
+    }
 }
 
 [GenerateSerializer]

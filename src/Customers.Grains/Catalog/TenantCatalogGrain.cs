@@ -79,6 +79,11 @@ public sealed class TenantCatalogGrain(
                 }
             }
 
+            if (S.Categories.Count + items.Count > CatalogRules.MaxCategoriesPerOrg)
+            {
+                return Outcome.Conflict($"an org has at most {CatalogRules.MaxCategoriesPerOrg} categories; it has {S.Categories.Count}");
+            }
+
             var sequence = GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Categories));
             var created = new List<CategoryRecord>(items.Count);
             foreach (var item in items)

@@ -50,7 +50,7 @@ public sealed class CustomerDirectoryGrain : Grain, ICustomerDirectoryGrain
 
         if (hasEmail)
         {
-            var byEmail = await IndexOwners.Find(GrainFactory, Org, IndexKinds.LoginEmail, email!.Trim().ToLowerInvariant());
+            var byEmail = await IndexOwners.Find(GrainFactory, Org, IndexKinds.LoginEmail, Text.Nfc(email!.Trim())!.ToLowerInvariant());
             if (byEmail is null || (byDocument is not null && byDocument.Id != byEmail.Id))
             {
                 return NotFound;

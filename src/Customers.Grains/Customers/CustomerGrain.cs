@@ -309,6 +309,7 @@ public sealed partial class CustomerGrain(
         _view = null;
         try
         {
+            S.TrimHistories();
             await state.WriteStateAsync();
         }
         catch

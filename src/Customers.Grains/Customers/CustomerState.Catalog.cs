@@ -6,6 +6,17 @@ public sealed partial class CustomerState
     [Id(30)] public List<CustomerCategoryState> Categories { get; set; } = [];
 
     [Id(31)] public string? SpecialTreatment { get; set; }
+
+    /// <summary>Bounds every history list before a write; an open (current) entry is the newest, so it stays.</summary>
+    public void TrimHistories()
+    {
+        foreach (var category in Categories)
+        {
+            Histories.KeepNewest(category.History);
+        }
+
+        Histories.KeepNewest(IdentificationProcesses);
+    }
 }
 
 [GenerateSerializer]

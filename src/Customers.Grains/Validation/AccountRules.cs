@@ -217,9 +217,9 @@ public static partial class AccountRules
         }
     }
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^[0-9]{4}\z")]
     private static partial Regex CardSummary();
 
-    [GeneratedRegex(@"^(0[1-9]|1[0-2])/\d{4}$")]
+    [GeneratedRegex(@"^(0[1-9]|1[0-2])/[0-9]{4}\z")]
     private static partial Regex CardExpiration();
 }

@@ -4,6 +4,10 @@ namespace Customers.Grains.Validation;
 public static class CatalogRules
 {
     public const int MaxBatch = 50;
+    public const int MaxValidValues = 500;
+    public const int MaxSpecialTreatmentValues = 100;
+    public const int MaxCategoriesPerOrg = 200;
+    public const int MaxDescription = 255;
     private const string CategoryNameRule = "must match ^[A-Za-z0-9_]{1,50}$";
     private const string ValueRule = "must match ^[a-z0-9_]{1,50}$";
 
@@ -31,7 +35,8 @@ public static class CatalogRules
             }
 
             v.Matches(category.Name, $"{path}.name", Patterns.CategoryName(), CategoryNameRule, required: true);
-            UniqueList(v, category.ValidValues, $"{path}.valid_values");
+            category.Description = Description(v, category.Description, $"{path}.description");
+            ValidValues(v, category.ValidValues, $"{path}.valid_values");
         }
 
         return v;
@@ -40,7 +45,8 @@ public static class CatalogRules
     public static Violations ValidatePatchCategory(PatchCategoryRequest request)
     {
         var v = new Violations();
-        UniqueList(v, request.ValidValues, "valid_values");
+        request.Description = Description(v, request.Description, "description");
+        ValidValues(v, request.ValidValues, "valid_values");
         return v;
     }
 
@@ -51,6 +57,12 @@ public static class CatalogRules
         if (request.Values is null)
         {
             v.Add("values", "is required");
+            return v;
+        }
+
+        if (request.Values.Count > MaxSpecialTreatmentValues)
+        {
+            v.Add("values", $"must have at most {MaxSpecialTreatmentValues} items");
             return v;
         }
 
@@ -111,6 +123,33 @@ public static class CatalogRules
         request.Reason = v.Text(request.Reason, "reason", 1, 200, required: false);
         return v;
     }
+
+    /// <summary>At most 500 unique values on the value pattern; a longer list is refused before its items are looked at.</summary>
+    private static void ValidValues(Violations v, List<string?>? values, string path)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (values.Count > MaxValidValues)
+        {
+            v.Add(path, $"must have at most {MaxValidValues} items");
+            return;
+        }
+
+        UniqueList(v, values, path);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                v.Matches(value, $"{path}[{i}]", Patterns.CatalogValue(), ValueRule, required: true);
+            }
+        }
+    }
+
+    private static string? Description(Violations v, string? description, string path) =>
+        v.Text(description, path, 0, MaxDescription, required: false);
 
     private static void UniqueList(Violations v, List<string?>? values, string path)
     {

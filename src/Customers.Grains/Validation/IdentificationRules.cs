@@ -102,7 +102,7 @@ public static partial class IdentificationRules
         _ => "",
     };
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?\z")]
     private static partial Regex IsoDateTime();
 
     public sealed record ValidUpload(DateTime ProcessDate, string DocumentType, string MediaType, string Name, byte[] Content);

@@ -6,22 +6,22 @@ namespace Customers.Grains.Validation;
 
 public static partial class Patterns
 {
-    [GeneratedRegex(@"^(0[1-9]\d{3}|[1-4]\d{4}|5[0-2]\d{3})$")]
+    [GeneratedRegex(@"^(0[1-9][0-9]{3}|[1-4][0-9]{4}|5[0-2][0-9]{3})\z")]
     public static partial Regex SpanishPostalCode();
 
-    [GeneratedRegex(@"^[A-Z]{2}$")]
+    [GeneratedRegex(@"^[A-Z]{2}\z")]
     public static partial Regex CountryAlpha2();
 
-    [GeneratedRegex(@"^\+\d{1,3}$")]
+    [GeneratedRegex(@"^\+[0-9]{1,3}\z")]
     public static partial Regex CountryCallingCode();
 
-    [GeneratedRegex(@"^\d{6,15}$")]
+    [GeneratedRegex(@"^[0-9]{6,15}\z")]
     public static partial Regex PhoneDigits();
 
-    [GeneratedRegex(@"^\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{2}\z")]
     public static partial Regex ProvinceCode();
 
-    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
+    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\z")]
     private static partial Regex EmailShape();
 
     public static bool IsEmail(string value) =>

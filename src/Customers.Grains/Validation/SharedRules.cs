@@ -115,10 +115,24 @@ public static class SharedRules
         Address(v, contact.PostalAddress, $"{path}.postal_address", required: false);
     }
 
+    /// <summary>
+    /// An e-mail or username: NFC-normalised before anything else, so every spelling of one address is
+    /// one value for validation, comparison, storage and uniqueness; invisible and space characters
+    /// are refused rather than stripped, because two strings that look alike must not be two owners.
+    /// </summary>
     public static string? Email(Violations v, string? email, string field, bool required)
     {
-        var trimmed = v.Text(email, field, 1, EmailMaxLength, required);
-        if (trimmed is { Length: > 0 and <= EmailMaxLength } && !Patterns.IsEmail(trimmed))
+        var trimmed = v.Text(Text.Nfc(email), field, 1, EmailMaxLength, required);
+        if (trimmed is null)
+        {
+            return null;
+        }
+
+        if (Text.HasInvisibleOrSpace(trimmed))
+        {
+            v.Add(field, "must not contain control, format or space characters");
+        }
+        else if (trimmed.Length is > 0 and <= EmailMaxLength && !Patterns.IsEmail(trimmed))
         {
             v.Add(field, "must be a valid e-mail address");
         }

@@ -11,4 +11,15 @@ public sealed class OrleansSettings
 
     /// <summary>The address other silos and clients reach this one at.</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary>TLS with client certificates on the silo and gateway ports; unset: plain TCP for a private network.</summary>
+    public TlsSettings Tls { get; set; } = new();
+}
+
+public sealed class TlsSettings
+{
+    /// <summary>A PKCS#12 (.pfx) file with the certificate and its private key; every silo and co-hosted client uses the same one.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }

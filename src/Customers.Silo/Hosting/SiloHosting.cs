@@ -47,6 +47,7 @@ public static class SiloHosting
                 o.ServiceId = settings.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort);
+            silo.UseClusterTls(settings.Tls);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;

@@ -1,3 +1,4 @@
+using Customers.Api.Auth;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -52,7 +53,7 @@ public static class Telemetry
 
     public static WebApplication MapCustomersMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription().RequiresOps();
         return app;
     }
 }

@@ -18,6 +18,20 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_co_hosted_caller_is_refused_more_than_500_valid_values_as_over_HTTP()
+    {
+        var request = new CreateCategoriesRequest
+        {
+            Categories = [new NewCategory { Name = "big", ValidValues = Enumerable.Range(0, 501).Select(i => (string?)$"v{i}").ToList() }],
+        };
+
+        var outcome = await Catalog().CreateCategories(request);
+
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
+        Assert.Contains(outcome.Status.Errors, e => e.Field == "categories[0].valid_values");
+    }
+
+    [Fact]
     public async Task A_holder_that_never_stored_its_special_treatment_does_not_block_removing_the_value()
     {
         await Catalog().ReplaceSpecialTreatment(new SpecialTreatmentValues { Values = ["gold", "vip"] });

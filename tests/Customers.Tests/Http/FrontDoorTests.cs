@@ -50,9 +50,9 @@ public class FrontDoorTests(ApiHostFixture api)
     }
 
     [Fact]
-    public async Task The_Orleans_dashboard_is_served()
+    public async Task The_Orleans_dashboard_is_served_to_an_operator_key()
     {
-        var response = await api.Client(key: null).GetAsync("/dashboard/");
+        var response = await api.Client(TestKeys.Operator).GetAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -23,6 +23,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    public int GatewayPort { get; private init; }
+
     public HttpClient Client { get; }
 
     public ConcurrentQueue<string> Output { get; } = new();
@@ -56,7 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
             env[key] = value;
         }
 
-        var silo = new SiloProcess(Process.Start(start)!, httpPort);
+        var silo = new SiloProcess(Process.Start(start)!, httpPort) { GatewayPort = int.Parse(env["Orleans__GatewayPort"]!) };
         var log = new StreamWriter(CapturedLogs.NewFile("silo")) { AutoFlush = true };
         void Keep(string? line)
         {
@@ -78,6 +80,46 @@ public sealed class SiloProcess : IAsyncDisposable
         silo._process.BeginErrorReadLine();
         await silo.WaitUntilReady(TimeSpan.FromSeconds(90));
         return silo;
+    }
+
+    /// <summary>Runs the silo with exactly <paramref name="environment"/> set, for a start-up that is meant to fail; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunExpectingExit(IDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.Output("src/Customers.Silo", "Customers.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the silo was still running after {timeout}:\n{string.Join('\n', output)}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToList());
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true);

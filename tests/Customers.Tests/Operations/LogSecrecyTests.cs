@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Customers.Api.Auth;
 using Customers.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Customers.Tests.Operations;
 
@@ -25,6 +27,19 @@ public partial class LogSecrecyTests
             await client.GetAsync($"/v4/orgs/telco/customers/search?identity_document={nif}&identity_document_type=NIF");
             await host.ClientWithKey("wrong-key-ES7921000813610123456789").GetAsync("/v4/orgs/telco/customers/search?identity_document=X1234567L&identity_document_type=NIE");
             await host.ClientWithKey(TestKeys.CustomersReader).PostJson("/v4/orgs/telco/customers", Bodies.Private());
+            var browser = host.ClientWithKey(key: null);
+            browser.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"ops:{TestKeys.Operator}")));
+            await browser.GetAsync("/dashboard/");
+            await browser.GetAsync("/metrics");
+            await host.ClientWithKey(TestKeys.CustomersReader).GetAsync("/metrics");
+        }
+
+        // No key configured in Development: the key made at start must not reach the logs either.
+        string developmentKey;
+        await using (var unkeyed = new ServiceHost(settings: Enumerable.Range(0, 4).Select(i => new KeyValuePair<string, string?>($"Auth:ApiKeys:{i}:Key", ""))))
+        {
+            developmentKey = unkeyed.Services.GetRequiredService<DevelopmentKey>().Value;
+            await (await unkeyed.ClientWithKey(developmentKey).PostJson("/v4/orgs/telco/customers", Bodies.Private())).AssertStatus(HttpStatusCode.Created);
         }
 
         var leaks = new List<string>();
@@ -34,7 +49,7 @@ public partial class LogSecrecyTests
             using var reader = new StreamReader(stream);
             while (await reader.ReadLineAsync() is { } line)
             {
-                if (Secrets().Any(line.Contains) || DocumentOrIban().IsMatch(line))
+                if (Secrets().Append(developmentKey).Any(line.Contains) || DocumentOrIban().IsMatch(line))
                 {
                     leaks.Add($"{Path.GetFileName(file)}: {line}");
                 }
@@ -44,7 +59,7 @@ public partial class LogSecrecyTests
         Assert.True(leaks.Count == 0, string.Join('\n', leaks.Take(20)));
     }
 
-    private static IEnumerable<string> Secrets() => [TestKeys.Admin, TestKeys.CustomersReader, TestKeys.OtherOrgAdmin, "wrong-key-"];
+    private static IEnumerable<string> Secrets() => [.. TestKeys.All, TestKeys.SigningKey, "wrong-key-"];
 
     // NIF, NIE, CIF and IBAN shapes, upper case as the service normalises them.
     [GeneratedRegex(@"\b(\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-HJNP-SUVW]\d{7}[0-9A-J]|[A-Z]{2}\d{2}[A-Z0-9]{11,30})\b")]

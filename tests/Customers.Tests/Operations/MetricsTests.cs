@@ -16,7 +16,7 @@ public class MetricsTests(ApiHostFixture api)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var response = await api.Client(key: null).GetAsync("/metrics");
+            var response = await api.Client(TestKeys.Operator).GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             text = await response.Content.ReadAsStringAsync();
             if (text.Contains("http_server_request_duration_seconds") && text.Contains("orleans_") && text.Contains("db_client_"))

@@ -13,6 +13,8 @@ public class PatternsTests
     [InlineData("01234junk", false)] // the page's pattern lets this through
     [InlineData("junk52999", false)]
     [InlineData("2803", false)]
+    [InlineData("28039\n", false)] // $ would match before a final newline
+    [InlineData("\u0662\u0668\u0660\u0663\u0669", false)] // Arabic-Indic digits are \d, not 0-9
     public void Postal_codes_are_Spanish_01000_to_52999(string code, bool valid) =>
         Assert.Equal(valid, Patterns.SpanishPostalCode().IsMatch(code));
 
@@ -31,4 +33,19 @@ public class PatternsTests
     [InlineData("+999", false)]
     [InlineData("34", false)]
     public void Calling_codes_must_be_assigned(string code, bool valid) => Assert.Equal(valid, Patterns.IsAssignedCallingCode(code));
+
+    [Theory]
+    [InlineData("gold\n")]
+    [InlineData("gold\r\n")]
+    public void Catalogue_values_do_not_match_with_a_trailing_newline(string value) =>
+        Assert.DoesNotMatch(Patterns.CatalogValue(), value);
+
+    [Theory]
+    [InlineData("alice\u200B@example.com", true)]
+    [InlineData("alice\u00A0@example.com", true)]
+    [InlineData("ali\u0000ce@example.com", true)]
+    [InlineData("jose\u0301@example.com", false)]
+    [InlineData("alice@example.com", false)]
+    public void Invisible_and_space_characters_are_found(string value, bool found) =>
+        Assert.Equal(found, Text.HasInvisibleOrSpace(value));
 }

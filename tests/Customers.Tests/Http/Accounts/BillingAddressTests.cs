@@ -174,6 +174,28 @@ public class BillingAddressTests(ApiHostFixture api)
     public async Task The_invoice_recipient_of_an_unknown_account_is_404() =>
         await (await _client.GetAsync($"{Org}/accounts/{Guid.NewGuid()}/invoice-recipient")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
 
+    [Fact]
+    public async Task The_stored_history_keeps_only_the_newest_200_periods()
+    {
+        var (_, account, _) = await _client.CreateCustomerWithAccount();
+        var lines = new List<string>();
+        for (var i = 0; i < 205; i++)
+        {
+            var address = NewAddress();
+            var line = $"Carrer de Mallorca, {i}";
+            address["address_lines"] = new JsonArray(line);
+            lines.Add(line);
+            await (await _client.PatchJson($"{Org}/accounts/{account}/billing-address", address)).AssertStatus(HttpStatusCode.NoContent);
+        }
+
+        var history = (await (await _client.GetAsync($"{Org}/accounts/{account}/billing-address")).AssertStatus(HttpStatusCode.OK))["history"]!.AsArray();
+
+        Assert.Equal(200, history.Count);
+        Assert.Equal(lines[^1], (string?)history[^1]!["billing_address"]!["address_lines"]![0]);
+        Assert.Null(history[^1]!["end_date"]);
+        Assert.Equal(lines[5], (string?)history[0]!["billing_address"]!["address_lines"]![0]);
+    }
+
     private static JsonObject NewAddress() => JsonNode.Parse("""
         {
           "address_lines": ["Carrer de Mallorca, 401"],

@@ -1,0 +1,59 @@
+using Customers.Tests.Infrastructure;
+
+namespace Customers.Tests.Operations;
+
+/// <summary>Outside Development the service refuses to start without an API key or without a shared document signing key.</summary>
+public class StartupRefusalTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Without_a_key_outside_Development_the_silo_exits_non_zero_with_one_line_naming_Auth__ApiKeys()
+    {
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(Settings(withKey: false, signingKey: TestKeys.SigningKey), Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Auth__ApiKeys", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_signing_key_outside_Development_the_silo_exits_non_zero_naming_Documents__SigningKey()
+    {
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(Settings(withKey: true, signingKey: null), Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Documents__SigningKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_signing_key_shorter_than_32_bytes_is_refused_outside_Development()
+    {
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(Settings(withKey: true, signingKey: new string('k', 31)), Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Documents__SigningKey", StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, string> Settings(bool withKey, string? signingKey)
+    {
+        // An unreachable database: a start-up that got past the checks would fail differently, and later.
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Customers"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        if (withKey)
+        {
+            settings["Auth__ApiKeys__0__Name"] = "admin";
+            settings["Auth__ApiKeys__0__Key"] = TestKeys.Admin;
+        }
+
+        if (signingKey is not null)
+        {
+            settings["Documents__SigningKey"] = signingKey;
+        }
+
+        return settings;
+    }
+}

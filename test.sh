@@ -32,6 +32,12 @@ else
   dotnet test Customers.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
 fi
 
+# The committed OpenAPI document against redocly's recommended rules, when node is there to run it.
+if command -v node > /dev/null; then
+  echo "redocly lint clients/openapi.json"
+  scripts/openapi-lint.sh || status=$?
+fi
+
 # One closing line for the whole run, summed over the test assemblies.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

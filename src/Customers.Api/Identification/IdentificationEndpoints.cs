@@ -24,6 +24,7 @@ public static class IdentificationEndpoints
             .Produces<ProcessResponse>();
         processes.MapPost("", Upload)
             .Describe("createIdentificationProcess", "Upload an identification document", "Multipart form with fields process_date (ISO 8601 date-time) and document_type (NIF|NIE|PASSPORT|CIF), and one file part named file: a PDF, JPEG or PNG of at most 10 MiB, checked by its content.")
+            .Answers(StatusCodes.Status413PayloadTooLarge, "The file is larger than 10 MiB.")
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new MultipartUpload.RequestSizeLimit(MultipartUpload.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MultipartUpload.MaxRequestBytes)

@@ -19,6 +19,7 @@ public static class ErrorResponses
         new(403, "MCUS.999.995", "Forbidden", "The key lacks the permission, or is not allowed for this org."),
         new(404, "MCUS.999.997", "Resource not found", "No such resource in this org."),
         new(409, "MCUS.999.994", "Conflict", "A uniqueness or state conflict; the message says which."),
+        new(413, "MCUS.999.998", "Bad request", "The request body is larger than the endpoint accepts."),
         new(429, "MCUS.999.992", "Too many requests", "The key (or, without a key, the client address) is over its rate limit; retry after the Retry-After header's seconds."),
         new(500, "MCUS.999.999", "Unexpected error", "Anything else; the body never holds a stack trace."),
         new(503, "MCUS.001.005", "Database error", "The database is unreachable or the connection was lost."),

@@ -82,6 +82,7 @@ public sealed class OperationDocsFilter : IOperationFilter
                     403 => "the API key lacks the permission customers:write",
                     404 => "customer not found",
                     409 => "identity document already belongs to another customer",
+                    413 => "file: must be at most 10 MiB (10485760 bytes)",
                     429 => "too many requests",
                     500 => "unexpected error",
                     503 => "connection lost",

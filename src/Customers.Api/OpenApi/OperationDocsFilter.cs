@@ -28,6 +28,11 @@ public sealed class OperationDocsFilter : IOperationFilter
             operation.Description = $"{operation.Description}\n\nPermission: `{permission.Resource}:{access}`.".TrimStart();
         }
 
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            ParameterDocs.Describe(parameter);
+        }
+
         var envelope = context.SchemaGenerator.GenerateSchema(typeof(ErrorEnvelope), context.SchemaRepository);
         operation.Responses ??= [];
         var route = "/" + (context.ApiDescription.RelativePath ?? "").Split('?')[0];

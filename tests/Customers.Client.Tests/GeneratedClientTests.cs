@@ -1,10 +1,10 @@
 using Customers.Tests.Infrastructure;
 using Typed = Customers.Client;
 
-namespace Customers.Tests.Http.OpenApi;
+namespace Customers.Client.Tests;
 
 /// <summary>The typed client generated from clients/openapi.json, driven against the real service.</summary>
-[Collection(ApiCollection.Name)]
+[Collection(ClientApiCollection.Name)]
 public class GeneratedClientTests(ApiHostFixture api)
 {
     private const string Org = TestKeys.Org;
@@ -16,8 +16,8 @@ public class GeneratedClientTests(ApiHostFixture api)
         var nif = Bodies.UniqueNif();
 
         var created = await client.CreateCustomerAsync(Org, PrivateCustomer(nif));
-        var customer = await client.GetCustomerAsync(Org, created.Id!.Value.ToString());
-        var found = await client.SearchCustomerAsync(Org, nif, "NIF", null);
+        var customer = await client.GetCustomerAsync(Org, created.Id!.Value);
+        var found = await client.SearchCustomerAsync(Org, nif, Typed.Identity_document_type.NIF, null);
 
         Assert.Equal(created.Id, customer.Id);
         Assert.Equal("PRIVATE_CUSTOMER", customer.Type);
@@ -30,15 +30,15 @@ public class GeneratedClientTests(ApiHostFixture api)
     {
         var client = new Typed.CustomersClient(api.Client());
         var customer = await client.CreateCustomerAsync(Org, PrivateCustomer(Bodies.UniqueNif()));
-        var customerId = customer.Id!.Value.ToString();
+        var customerId = customer.Id!.Value;
 
         var opened = await client.CreateAccountAsync(Org, customerId, null, new Typed.CreateAccountRequest
         {
             Modality = "POSTPAID",
             Payment_method = new Typed.PaymentMethod { Type = "DIRECT_DEBIT", Details = new Typed.PaymentMethodDetails { Iban = "ES7921000813610123456789" } },
         });
-        await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value.ToString(), new Typed.PaymentMethod { Type = "BANK_TRANSFER", Details = new Typed.PaymentMethodDetails() });
-        var account = await client.GetAccountAsync(Org, opened.Id!.Value.ToString());
+        await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value, new Typed.PaymentMethod { Type = "BANK_TRANSFER", Details = new Typed.PaymentMethodDetails() });
+        var account = await client.GetAccountAsync(Org, opened.Id!.Value);
         var accounts = await client.ListCustomerAccountsAsync(Org, customerId);
 
         Assert.Equal(customer.Id, account.Customer_id);
@@ -52,7 +52,7 @@ public class GeneratedClientTests(ApiHostFixture api)
     {
         var client = new Typed.CustomersClient(api.Client());
 
-        var error = await Assert.ThrowsAsync<Typed.CustomersApiException<Typed.ErrorEnvelope>>(() => client.GetCustomerAsync(Org, Guid.NewGuid().ToString()));
+        var error = await Assert.ThrowsAsync<Typed.CustomersApiException<Typed.ErrorEnvelope>>(() => client.GetCustomerAsync(Org, Guid.NewGuid()));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("MCUS.999.997", error.Result.Errors!.Single().Error!.Code);

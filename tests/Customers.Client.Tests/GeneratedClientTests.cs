@@ -20,7 +20,7 @@ public class GeneratedClientTests(ApiHostFixture api)
         var found = await client.SearchCustomerAsync(Org, nif, Typed.Identity_document_type.NIF, null);
 
         Assert.Equal(created.Id, customer.Id);
-        Assert.Equal("PRIVATE_CUSTOMER", customer.Type);
+        Assert.Equal(Typed.CustomerViewType.PRIVATE_CUSTOMER, customer.Type);
         Assert.Equal(nif, customer.Personal_info!.Identity_document!.Number);
         Assert.Equal(created.External_id, found.Customer!.External_id);
     }
@@ -34,15 +34,16 @@ public class GeneratedClientTests(ApiHostFixture api)
 
         var opened = await client.CreateAccountAsync(Org, customerId, null, new Typed.CreateAccountRequest
         {
-            Modality = "POSTPAID",
-            Payment_method = new Typed.PaymentMethod { Type = "DIRECT_DEBIT", Details = new Typed.PaymentMethodDetails { Iban = "ES7921000813610123456789" } },
+            Modality = Typed.CreateAccountRequestModality.POSTPAID,
+            Payment_method = new Typed.PaymentMethod { Type = Typed.PaymentMethodType.DIRECT_DEBIT, Details = new Typed.PaymentMethodDetails { Iban = "ES7921000813610123456789" } },
         });
-        await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value, new Typed.PaymentMethod { Type = "BANK_TRANSFER", Details = new Typed.PaymentMethodDetails() });
+        await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value, new Typed.PaymentMethod { Type = Typed.PaymentMethodType.BANK_TRANSFER, Details = new Typed.PaymentMethodDetails() });
         var account = await client.GetAccountAsync(Org, opened.Id!.Value);
         var accounts = await client.ListCustomerAccountsAsync(Org, customerId);
 
         Assert.Equal(customer.Id, account.Customer_id);
-        Assert.Equal("BANK_TRANSFER", account.Payment_method!.Type);
+        Assert.Equal(Typed.AccountViewModality.POSTPAID, account.Modality);
+        Assert.Equal(Typed.PaymentMethodType.BANK_TRANSFER, account.Payment_method!.Type);
         Assert.Equal("28039", account.Billing_address!.Postal_code);
         Assert.Contains(accounts.Accounts!, a => a.Id == opened.Id);
     }
@@ -71,12 +72,12 @@ public class GeneratedClientTests(ApiHostFixture api)
 
     private static Typed.CreateCustomerRequest PrivateCustomer(string nif) => new()
     {
-        Type = "PRIVATE_CUSTOMER",
+        Type = Typed.CreateCustomerRequestType.PRIVATE_CUSTOMER,
         Preferred_language = "es",
-        Segment = "CONSUMER",
+        Segment = Typed.CreateCustomerRequestSegment.CONSUMER,
         Contact_info = new Typed.ContactInfo
         {
-            Phone_numbers = [new Typed.PhoneNumber { Country_code = "+34", Number = "615667898", Type = "MOBILE", Is_default = true }],
+            Phone_numbers = [new Typed.PhoneNumber { Country_code = "+34", Number = "615667898", Type = Typed.PhoneNumberType.MOBILE, Is_default = true }],
             Postal_address = new Typed.Address
             {
                 Address_lines = ["Calle Mayor 2, 3º A"],
@@ -88,10 +89,10 @@ public class GeneratedClientTests(ApiHostFixture api)
         },
         Personal_info = new Typed.PersonalInfo
         {
-            Identity_document = new Typed.IdentityDocument { Number = nif, Type = "NIF" },
+            Identity_document = new Typed.IdentityDocument { Number = nif, Type = Typed.IdentityDocumentType.NIF },
             Name = "Antonio",
             First_surname = "Benavente",
-            Gender = "MALE",
+            Gender = Typed.PersonalInfoGender.MALE,
             Nationality = "ES",
             Birthdate = "1980-01-01",
         },

@@ -48,6 +48,7 @@ public static class OpenApiSetup
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [],
             });
+            o.SchemaFilter<EnumValuesFilter>();
             o.OperationFilter<OperationDocsFilter>();
             o.OperationFilter<ExamplesFilter>();
             o.DocumentFilter<DocumentTagsFilter>();

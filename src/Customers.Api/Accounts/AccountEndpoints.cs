@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Accounts;
@@ -7,29 +8,56 @@ namespace Customers.Api.Accounts;
 public static class AccountEndpoints
 {
     private const string Tag = "Accounts";
+    private const string About = "A customer's billing accounts: modality, billing address periods, payment method and its history, invoice recipient.";
 
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder org)
     {
-        var ofCustomer = org.MapGroup("/customers/{customer_id}/accounts").WithTags(Tag).RequiresPermission("accounts");
+        var ofCustomer = org.MapGroup("/customers/{customer_id}/accounts")
+            .Tagged(Tag, About).RequiresPermission("accounts");
         ofCustomer.MapPost("", Create)
+            .Describe("createAccount", "Open an account", "Opens a RECURRING_PREPAID or POSTPAID account for the customer with its first contract. 200 when the payment method is complete; 202 when a card tokenization (`reference_id`) is still running. An `Idempotency-Key` header replays the first answer for 24 h.")
+            .Answers(StatusCodes.Status409Conflict, "The Idempotency-Key was used with another body, or the card reference_id was already used in this org.")
             .Produces<AccountCreatedResponse>()
             .Produces<AccountCreatedResponse>(StatusCodes.Status202Accepted);
-        ofCustomer.MapGet("", List).Produces<AccountListResponse>();
-        ofCustomer.MapDelete("/{account_id}", Delete).Produces(StatusCodes.Status204NoContent);
-        ofCustomer.MapGet("/{account_id}/available-payment-methods", AvailablePaymentMethods).Produces<AvailablePaymentMethodsResponse>();
+        ofCustomer.MapGet("", List)
+            .Describe("listCustomerAccounts", "List a customer's accounts", "The customer's live accounts, oldest first.")
+            .Produces<AccountListResponse>();
+        ofCustomer.MapDelete("/{account_id}", Delete)
+            .Describe("deleteAccount", "Close an account", "Ends the account: its active contract ends, its scheduled and active promotions are cancelled, and later calls on it are 404.")
+            .Answers(StatusCodes.Status409Conflict, "A card tokenization of this account is still PENDING.")
+            .Produces(StatusCodes.Status204NoContent);
+        ofCustomer.MapGet("/{account_id}/available-payment-methods", AvailablePaymentMethods)
+            .Describe("getAvailablePaymentMethods", "Get available payment methods", "The payment methods the account may use, in the org's order.")
+            .Answers(StatusCodes.Status409Conflict, "The account is PREPAID and has none.")
+            .Produces<AvailablePaymentMethodsResponse>();
 
-        var accounts = org.MapGroup("/accounts/{account_id}").WithTags(Tag).RequiresPermission("accounts");
-        accounts.MapGet("", Get).Produces<AccountView>();
+        var accounts = org.MapGroup("/accounts/{account_id}")
+            .Tagged(Tag, About).RequiresPermission("accounts");
+        accounts.MapGet("", Get)
+            .Describe("getAccount", "Get an account", "Returns all the info about a single account given by account id.")
+            .Produces<AccountView>();
         accounts.MapPatch("/payment-method", ChangePaymentMethod)
+            .Describe("updatePaymentMethod", "Change the payment method", "Update account payment method for a given account id: 204 when synchronous (bank transfer, direct debit, card with token_id), 202 when a card tokenization (reference_id) is still running.")
+            .Answers(StatusCodes.Status409Conflict, "The account is PREPAID, a tokenization is PENDING, or the reference_id was already used.")
             .Produces(StatusCodes.Status204NoContent)
             .Produces(StatusCodes.Status202Accepted);
-        accounts.MapGet("/payment-methods/historical", PaymentMethodHistory).Produces<PaymentMethodHistoryResponse>();
-        accounts.MapGet("/billing-address", BillingAddressHistory).Produces<BillingAddressHistory>();
-        accounts.MapPatch("/billing-address", ChangeBillingAddress).Produces(StatusCodes.Status204NoContent);
-        accounts.MapGet("/invoice-recipient", InvoiceRecipient).Produces<InvoiceRecipient>();
+        accounts.MapGet("/payment-methods/historical", PaymentMethodHistory)
+            .Describe("getPaymentMethodHistory", "Get the payment method history", "Every payment method the account ever had, newest first, the current one included.")
+            .Produces<PaymentMethodHistoryResponse>();
+        accounts.MapGet("/billing-address", BillingAddressHistory)
+            .Describe("getBillingAddressHistory", "Get the billing address history", "The billing addresses whose period overlaps [from, to] (inclusive UTC days, both optional), oldest first; the current one has no end_date.")
+            .Produces<BillingAddressHistory>();
+        accounts.MapPatch("/billing-address", ChangeBillingAddress)
+            .Describe("updateBillingAddress", "Change the billing address", "Closes the current billing address period and opens a new one.")
+            .Produces(StatusCodes.Status204NoContent);
+        accounts.MapGet("/invoice-recipient", InvoiceRecipient)
+            .Describe("getInvoiceRecipient", "Get the invoice recipient", "The name and single-line address invoices are sent to.")
+            .Produces<InvoiceRecipient>();
 
         org.MapGet("/external-accounts/{external_id}", FindByExternalId)
-            .WithTags(Tag).RequiresPermission("external-accounts").Produces<AccountIdResponse>();
+            .Describe("getAccountByExternalId", "Find an account by external id", "The id of the account with this external (legacy) id.")
+            .Tagged(Tag, About).RequiresPermission("external-accounts")
+            .Produces<AccountIdResponse>();
         return org;
     }
 

@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Catalog;
@@ -8,16 +9,30 @@ namespace Customers.Api.Catalog;
 public static class CategoryEndpoints
 {
     private const string Tag = "Categories";
+    private const string About = "The org's catalogue of customer categories and their valid values.";
 
     public static RouteGroupBuilder MapCategoryEndpoints(this RouteGroupBuilder org)
     {
-        var categories = org.MapGroup("/categories").WithTags(Tag).RequiresPermission("categories");
+        var categories = org.MapGroup("/categories")
+            .Tagged(Tag, About).RequiresPermission("categories");
 
-        categories.MapGet("", List).Produces<CategoryList>();
-        categories.MapPost("", Create).Produces<CategoryList>(StatusCodes.Status201Created);
-        categories.MapGet("/{category_id}", Get).Produces<Category>();
-        categories.MapPatch("/{category_id}", Update).Produces(StatusCodes.Status204NoContent);
-        categories.MapDelete("/{category_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        categories.MapGet("", List)
+            .Describe("listCategories", "List categories", "The org's categories, ordered by id.")
+            .Produces<CategoryList>();
+        categories.MapPost("", Create)
+            .Describe("createCategories", "Create categories", "Creates 1 to 50 categories at once, all or nothing; answers them with their ids.")
+            .Answers(StatusCodes.Status409Conflict, "A name exists already (case-insensitively) or repeats in the batch, or the org would pass its category limit.")
+            .Produces<CategoryList>(StatusCodes.Status201Created);
+        categories.MapGet("/{category_id}", Get)
+            .Describe("getCategory", "Get a category", "One category of the catalogue.")
+            .Produces<Category>();
+        categories.MapPatch("/{category_id}", Update)
+            .Describe("updateCategory", "Update a category", "Changes the description and replaces valid_values (an empty list allows any value).")
+            .Answers(StatusCodes.Status409Conflict, "The new valid_values would remove a value a customer holds.")
+            .Produces(StatusCodes.Status204NoContent);
+        categories.MapDelete("/{category_id}", Delete)
+            .Describe("deleteCategory", "Delete a category", "Deletes the category; customers holding it lose it (their history keeps it, ended now).")
+            .Produces(StatusCodes.Status204NoContent);
         return org;
     }
 

@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Catalog;
@@ -8,17 +9,33 @@ namespace Customers.Api.Catalog;
 public static class CustomerCategoryEndpoints
 {
     private const string Tag = "Customer categories";
+    private const string About = "The categories a customer holds, with their values and history.";
 
     public static RouteGroupBuilder MapCustomerCategoryEndpoints(this RouteGroupBuilder org)
     {
-        var categories = org.MapGroup("/customers/{customer_id}/categories").WithTags(Tag).RequiresPermission("customer-categories");
+        var categories = org.MapGroup("/customers/{customer_id}/categories")
+            .Tagged(Tag, About).RequiresPermission("customer-categories");
 
-        categories.MapPost("", Add).Produces(StatusCodes.Status201Created);
-        categories.MapGet("", List).Produces<CustomerCategoriesView>();
-        categories.MapGet("/historical", History).Produces<CustomerCategoryHistoryView>();
-        categories.MapGet("/{category_id}", Get).Produces<CustomerCategoryView>();
-        categories.MapPatch("/{category_id}", Update).Produces(StatusCodes.Status204NoContent);
-        categories.MapDelete("/{category_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        categories.MapPost("", Add)
+            .Describe("addCustomerCategory", "Add a category to a customer", "Gives the customer a category with a value from its valid_values (any value when the list is empty).")
+            .Answers(StatusCodes.Status409Conflict, "The customer already has the category, or its value is being removed from the catalogue.")
+            .Produces(StatusCodes.Status201Created);
+        categories.MapGet("", List)
+            .Describe("listCustomerCategories", "List a customer's categories", "The customer's categories whose value is not null.")
+            .Produces<CustomerCategoriesView>();
+        categories.MapGet("/historical", History)
+            .Describe("getCustomerCategoryHistory", "Get a customer's category history", "Every value the customer ever had per category, each closed when replaced or removed.")
+            .Produces<CustomerCategoryHistoryView>();
+        categories.MapGet("/{category_id}", Get)
+            .Describe("getCustomerCategory", "Get a customer's category", "One category of the customer (404 when absent or null-valued).")
+            .Produces<CustomerCategoryView>();
+        categories.MapPatch("/{category_id}", Update)
+            .Describe("updateCustomerCategory", "Update a customer's category", "Changes the value, description or reason.")
+            .Answers(StatusCodes.Status409Conflict, "The value is being removed from the catalogue.")
+            .Produces(StatusCodes.Status204NoContent);
+        categories.MapDelete("/{category_id}", Delete)
+            .Describe("deleteCustomerCategory", "Remove a category from a customer", "Removes the category from the customer; its history keeps it.")
+            .Produces(StatusCodes.Status204NoContent);
         return org;
     }
 

@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Catalog;
@@ -8,17 +9,32 @@ namespace Customers.Api.Catalog;
 public static class SpecialTreatmentEndpoints
 {
     private const string Tag = "Special treatment";
+    private const string About = "The org's special-treatment values and the one a customer holds.";
 
     public static RouteGroupBuilder MapSpecialTreatmentEndpoints(this RouteGroupBuilder org)
     {
-        var values = org.MapGroup("/special-treatment").WithTags(Tag).RequiresPermission("special-treatment");
-        values.MapGet("", List).Produces<SpecialTreatmentValues>();
-        values.MapPatch("", Replace).Produces(StatusCodes.Status204NoContent);
+        var values = org.MapGroup("/special-treatment")
+            .Tagged(Tag, About).RequiresPermission("special-treatment");
+        values.MapGet("", List)
+            .Describe("getSpecialTreatment", "Get the special-treatment values", "The org's special-treatment values (empty when never set).")
+            .Produces<SpecialTreatmentValues>();
+        values.MapPatch("", Replace)
+            .Describe("updateSpecialTreatment", "Replace the special-treatment values", "Replaces the org's list of special-treatment values.")
+            .Answers(StatusCodes.Status409Conflict, "The new list would remove a value assigned to a customer.")
+            .Produces(StatusCodes.Status204NoContent);
 
-        var customer = org.MapGroup("/customers/{customer_id}/special-treatment").WithTags(Tag).RequiresPermission("customer-special-treatment");
-        customer.MapGet("", GetForCustomer).Produces<SpecialTreatmentValues>();
-        customer.MapPut("", SetForCustomer).Produces(StatusCodes.Status204NoContent);
-        customer.MapDelete("", ClearForCustomer).Produces(StatusCodes.Status204NoContent);
+        var customer = org.MapGroup("/customers/{customer_id}/special-treatment")
+            .Tagged(Tag, About).RequiresPermission("customer-special-treatment");
+        customer.MapGet("", GetForCustomer)
+            .Describe("getCustomerSpecialTreatment", "Get a customer's special treatment", "The customer's special-treatment value (0 or 1).")
+            .Produces<SpecialTreatmentValues>();
+        customer.MapPut("", SetForCustomer)
+            .Describe("setCustomerSpecialTreatment", "Set a customer's special treatment", "Sets the customer's value from the org list; [] clears it.")
+            .Answers(StatusCodes.Status409Conflict, "The value is being removed from the org list.")
+            .Produces(StatusCodes.Status204NoContent);
+        customer.MapDelete("", ClearForCustomer)
+            .Describe("deleteCustomerSpecialTreatment", "Clear a customer's special treatment", "Removes the customer's special-treatment value.")
+            .Produces(StatusCodes.Status204NoContent);
         return org;
     }
 

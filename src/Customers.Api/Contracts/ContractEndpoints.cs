@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Contracts;
@@ -8,13 +9,22 @@ namespace Customers.Api.Contracts;
 public static class ContractEndpoints
 {
     private const string Tag = "Contracts";
+    private const string About = "An account's contracts and the requests recorded on them, by the account's external id.";
 
     public static RouteGroupBuilder MapContractEndpoints(this RouteGroupBuilder org)
     {
-        var contracts = org.MapGroup("/external-accounts/{external_id}/contracts").WithTags(Tag).RequiresPermission("external-accounts");
-        contracts.MapGet("", List).Produces<ContractsResponse>();
-        contracts.MapGet("/active", Active).Produces<ContractView>();
-        contracts.MapPost("/active/requests", AddRequest).Produces<ContractRequestView>(StatusCodes.Status201Created);
+        var contracts = org.MapGroup("/external-accounts/{external_id}/contracts")
+            .Tagged(Tag, About).RequiresPermission("external-accounts");
+        contracts.MapGet("", List)
+            .Describe("listContracts", "List an account's contracts", "The account's contracts with their requests, oldest first.")
+            .Produces<ContractsResponse>();
+        contracts.MapGet("/active", Active)
+            .Describe("getActiveContract", "Get the active contract", "The contract with no end_date (or one in the future).")
+            .Produces<ContractView>();
+        contracts.MapPost("/active/requests", AddRequest)
+            .Describe("createContractRequest", "Add a request to the active contract", "Appends a request to the active contract; origin_user defaults to the API key's name.")
+            .Answers(StatusCodes.Status409Conflict, "The request_external_id is already recorded on this account.")
+            .Produces<ContractRequestView>(StatusCodes.Status201Created);
         return org;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Credentials;
@@ -9,18 +10,38 @@ namespace Customers.Api.Credentials;
 public static class CredentialEndpoints
 {
     private const string Tag = "Customer credentials";
+    private const string About = "A customer's login credential: reservation, migration, activation at the identity provider, username change, expiration.";
 
     public static RouteGroupBuilder MapCredentialEndpoints(this RouteGroupBuilder org)
     {
-        var credentials = org.MapGroup("/customers/{customer_id}/credentials").WithTags(Tag).RequiresPermission("customer-credentials");
+        var credentials = org.MapGroup("/customers/{customer_id}/credentials")
+            .Tagged(Tag, About).RequiresPermission("customer-credentials");
 
-        credentials.MapGet("", Get).Produces<CustomerCredentials>();
-        credentials.MapPost("", Create).Produces<CredentialCreated>(StatusCodes.Status201Created);
-        credentials.MapPost("/migration", Migrate).Produces<CredentialCreated>(StatusCodes.Status201Created);
-        credentials.MapPost("/activate", Activate).Produces(StatusCodes.Status202Accepted);
-        credentials.MapPatch("", SetExpiration).Produces(StatusCodes.Status204NoContent);
-        credentials.MapPost("/change", ChangeUsername).Produces(StatusCodes.Status204NoContent);
-        credentials.MapDelete("/{credential_id}", Delete).Produces(StatusCodes.Status204NoContent);
+        credentials.MapGet("", Get)
+            .Describe("getCustomerCredentials", "Get a customer's credentials", "The current username and the customer's credentials.")
+            .Produces<CustomerCredentials>();
+        credentials.MapPost("", Create)
+            .Describe("createCredential", "Reserve a credential", "Creates a RESERVED credential with the username.")
+            .Answers(StatusCodes.Status409Conflict, "The username is taken, or the customer already has a current credential.")
+            .Produces<CredentialCreated>(StatusCodes.Status201Created);
+        credentials.MapPost("/migration", Migrate)
+            .Describe("migrateCredential", "Migrate a credential", "Creates an ACTIVE credential migrated from the legacy system.")
+            .Answers(StatusCodes.Status409Conflict, "The username is taken, or the customer already has a current credential.")
+            .Produces<CredentialCreated>(StatusCodes.Status201Created);
+        credentials.MapPost("/activate", Activate)
+            .Describe("activateCredential", "Activate the credential", "RESERVED becomes ACTIVATING, then ACTIVE once the identity provider confirms.")
+            .Answers(StatusCodes.Status409Conflict, "The credential is already ACTIVE.")
+            .Produces(StatusCodes.Status202Accepted);
+        credentials.MapPatch("", SetExpiration)
+            .Describe("updateCredentialExpiration", "Set the credential's expiration", "Sets (or with null removes) the current credential's expiration_date.")
+            .Produces(StatusCodes.Status204NoContent);
+        credentials.MapPost("/change", ChangeUsername)
+            .Describe("changeCredentialUsername", "Change the username", "Changes the current credential's username; an ACTIVE one is renamed at the identity provider too.")
+            .Answers(StatusCodes.Status409Conflict, "The new username is taken.")
+            .Produces(StatusCodes.Status204NoContent);
+        credentials.MapDelete("/{credential_id}", Delete)
+            .Describe("deleteCredential", "Delete a credential", "Deletes the customer's credential and frees its username (once the identity provider confirms, for an active one).")
+            .Produces(StatusCodes.Status204NoContent);
         return org;
     }
 

@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Identification;
@@ -13,8 +14,9 @@ public static class DocumentEndpoints
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder org)
     {
         org.MapGet("/documents/{document_id}", Download)
+            .Describe("downloadDocument", "Download a document", "The document behind a public_url; needs the URL's expires and signature, no API key.")
+            .Answers(StatusCodes.Status403Forbidden, "The URL expired or its signature does not match.")
             .WithTags("Customer identification processes")
-            .WithDescription("The document behind a public_url; needs the URL's expires and signature, no API key.")
             .Produces(StatusCodes.Status200OK)
             .NeedsNoKey();
         return org;

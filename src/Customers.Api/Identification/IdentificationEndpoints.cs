@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Identification;
@@ -8,19 +9,25 @@ namespace Customers.Api.Identification;
 public static class IdentificationEndpoints
 {
     private const string Tag = "Customer identification processes";
+    private const string About = "A customer's identification processes and their uploaded documents.";
 
     public static RouteGroupBuilder MapIdentificationEndpoints(this RouteGroupBuilder org)
     {
         var processes = org.MapGroup("/customers/{customer_id}/identification-processes")
-            .WithTags(Tag).RequiresPermission("customer-identification-processes");
+            .Tagged(Tag, About).RequiresPermission("customer-identification-processes");
 
-        processes.MapGet("", List).Produces<ProcessList>();
-        processes.MapGet("/{process_id}", Get).Produces<ProcessResponse>();
+        processes.MapGet("", List)
+            .Describe("listIdentificationProcesses", "List identification processes", "The customer's identification processes, newest first.")
+            .Produces<ProcessList>();
+        processes.MapGet("/{process_id}", Get)
+            .Describe("getIdentificationProcess", "Get an identification process", "One process with its document's metadata and a signed, expiring public_url.")
+            .Produces<ProcessResponse>();
         processes.MapPost("", Upload)
+            .Describe("createIdentificationProcess", "Upload an identification document", "Multipart form with fields process_date (ISO 8601 date-time) and document_type (NIF|NIE|PASSPORT|CIF), and one file part named file: a PDF, JPEG or PNG of at most 10 MiB, checked by its content.")
+            .Answers(StatusCodes.Status413PayloadTooLarge, "The file is larger than 10 MiB.")
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new MultipartUpload.RequestSizeLimit(MultipartUpload.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MultipartUpload.MaxRequestBytes)
-            .WithDescription("Fields process_date (ISO 8601 date-time) and document_type (NIF|NIE|PASSPORT|CIF), and one file part named file: a PDF, JPEG or PNG of at most 10 MiB.")
             .Produces<IdentificationProcessCreated>(StatusCodes.Status201Created);
 
         org.MapDocumentEndpoints();

@@ -7,7 +7,10 @@ namespace Customers.Api.OpenApi;
 
 public static class OpenApiSetup
 {
-    private const string SchemeId = "ApiKey";
+    public const string DocumentPath = "/swagger/v1/swagger.json";
+    public const string LocalServer = "http://127.0.0.1:5080";
+    public const string ApiKeyScheme = "ApiKey";
+    public const string OpsBasicScheme = "OpsBasic";
 
     public static IServiceCollection AddCustomersOpenApi(this IServiceCollection services)
     {
@@ -18,20 +21,38 @@ public static class OpenApiSetup
         services.AddSingleton<ISerializerDataContractResolver>(new JsonSerializerDataContractResolver(json));
         services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc("v1", new OpenApiInfo { Title = "Customers API", Version = "v4" });
-            o.CustomSchemaIds(t => t.FullName!.Replace('+', '.'));
-            o.AddSecurityDefinition(SchemeId, new OpenApiSecurityScheme
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Customers API",
+                Version = "v4",
+                Description = "Customers (private, corporate, digital), their accounts, contracts, promotions, categories, "
+                    + "credentials and identification documents, per org. Every 4xx/5xx body is the error envelope "
+                    + "`{\"errors\":[{\"error\":{code,title,ref,message}}]}`; each operation lists the statuses it answers and their codes.",
+            });
+            o.AddServer(new OpenApiServer { Url = LocalServer, Description = "The local service started by ./run.sh" });
+            o.CustomSchemaIds(SchemaIds.For);
+            o.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyMiddleware.HeaderName,
-                Description = "API key; permissions are <resource>:read and <resource>:write.",
+                Description = "API key; each operation names the permission it needs (`<resource>:read` for GET, `<resource>:write` otherwise, `*` grants all).",
             });
-            o.OperationFilter<PublicEndpointsFilter>();
+            o.AddSecurityDefinition(OpsBasicScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "basic",
+                Description = "For the operator pages (/metrics and the Orleans monitoring UI): any user name, the API key as password; the key needs `ops:read`.",
+            });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
-                [new OpenApiSecuritySchemeReference(SchemeId, document)] = [],
+                [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [],
             });
+            o.SchemaFilter<EnumValuesFilter>();
+            o.OperationFilter<OperationDocsFilter>();
+            o.OperationFilter<ExamplesFilter>();
+            o.DocumentFilter<DocumentTagsFilter>();
+            o.DocumentFilter<OpsPagesDocumentFilter>();
         });
         return services;
     }
@@ -39,7 +60,7 @@ public static class OpenApiSetup
     public static WebApplication UseCustomersOpenApi(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "Customers API v4"));
+        app.UseSwaggerUI(o => o.SwaggerEndpoint(DocumentPath, "Customers API v4"));
         return app;
     }
 }

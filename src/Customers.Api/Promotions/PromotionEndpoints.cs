@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Promotions;
@@ -8,14 +9,26 @@ namespace Customers.Api.Promotions;
 public static class PromotionEndpoints
 {
     private const string Tag = "Promotions";
+    private const string About = "Promotions on an account and the history of their status changes.";
 
     public static RouteGroupBuilder MapPromotionEndpoints(this RouteGroupBuilder org)
     {
-        var account = org.MapGroup("/accounts/{account_id}").WithTags(Tag).RequiresPermission("accounts");
-        account.MapPost("/promotions", Add).Produces<List<PromotionView>>();
-        account.MapGet("/promotions", List).Produces<List<PromotionView>>();
-        account.MapPatch("/promotions/{promotion_account_id}", Cancel).Produces(StatusCodes.Status204NoContent);
-        account.MapGet("/promotions_hist", History).Produces<List<PromotionOperationView>>();
+        var account = org.MapGroup("/accounts/{account_id}")
+            .Tagged(Tag, About).RequiresPermission("accounts");
+        account.MapPost("/promotions", Add)
+            .Describe("createPromotion", "Add a promotion", "Adds a promotion to the account; a start_date in the past makes it ACTIVE at once. Answers a list with the created promotion.")
+            .Answers(StatusCodes.Status409Conflict, "The same promotion_id overlaps a non-cancelled one on this account.")
+            .Produces<List<PromotionView>>();
+        account.MapGet("/promotions", List)
+            .Describe("listPromotions", "List promotions", "The account's promotions: ACTIVATED (default), SCHEDULED or ALL.")
+            .Produces<List<PromotionView>>();
+        account.MapPatch("/promotions/{promotion_account_id}", Cancel)
+            .Describe("cancelPromotion", "Cancel a promotion", "Sets the promotion's end_date to the cancellation date; before its start_date it is CANCELLED.")
+            .Answers(StatusCodes.Status409Conflict, "The promotion is EXPIRED or CANCELLED.")
+            .Produces(StatusCodes.Status204NoContent);
+        account.MapGet("/promotions_hist", History)
+            .Describe("getPromotionHistory", "Get the promotion history", "Every operation (INSERT, UPDATE, DELETE) on the account's promotions recorded on or after start_date, oldest first.")
+            .Produces<List<PromotionOperationView>>();
         return org;
     }
 

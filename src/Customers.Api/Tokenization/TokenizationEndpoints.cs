@@ -1,5 +1,6 @@
 using Customers.Api.Auth;
 using Customers.Api.Http;
+using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Customers.Api.Tokenization;
@@ -8,16 +9,21 @@ namespace Customers.Api.Tokenization;
 public static class TokenizationEndpoints
 {
     private const string Tag = "Credit card tokenization";
+    private const string About = "Card tokenization requests and their results, and the cards a customer may reuse.";
     private const string Resource = "credit-card-tokenization";
 
     public static RouteGroupBuilder MapTokenizationEndpoints(this RouteGroupBuilder org)
     {
         org.MapPost("/tokenization-requests/{reference_id}/result", RecordResult)
-            .WithTags(Tag).RequiresPermission(Resource).Produces(StatusCodes.Status204NoContent);
+            .Describe("recordTokenizationResult", "Record a tokenization result", "Called by the tokenization provider: COMPLETED makes the card the account's payment method; FAILED keeps the previous one. The same result twice is 204.")
+            .Answers(StatusCodes.Status409Conflict, "The request is no longer PENDING.")
+            .Tagged(Tag, About).RequiresPermission(Resource).Produces(StatusCodes.Status204NoContent);
         org.MapGet("/accounts/{account_id}/tokenization-requests", Requests)
-            .WithTags(Tag).RequiresPermission(Resource).Produces<TokenizationRequestsResponse>();
+            .Describe("listTokenizationRequests", "List tokenization requests", "The account's tokenization requests, newest first.")
+            .Tagged(Tag, About).RequiresPermission(Resource).Produces<TokenizationRequestsResponse>();
         org.MapGet("/customers/{customer_id}/available-credit-cards", AvailableCreditCards)
-            .WithTags(Tag).RequiresPermission(Resource).Produces<AvailableCreditCardsResponse>();
+            .Describe("getAvailableCreditCards", "Get available credit cards", "The cards tokenized on any of the customer's accounts, newest first, without expired ones.")
+            .Tagged(Tag, About).RequiresPermission(Resource).Produces<AvailableCreditCardsResponse>();
         return org;
     }
 

@@ -53,6 +53,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, AnsweredStatuses.Recorder>());
         if (ExtraServices is not null)
         {
             builder.ConfigureTestServices(ExtraServices);

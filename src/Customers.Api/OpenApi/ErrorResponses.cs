@@ -55,6 +55,11 @@ public static class ErrorResponses
             Add(404);
         }
 
+        if (underOrg && metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Any(AcceptsBody)))
+        {
+            Add(413, "The request body is larger than 1 MiB.");
+        }
+
         foreach (var answer in metadata.OfType<ErrorAnswer>())
         {
             Add(answer.Status, answer.When);
@@ -62,6 +67,8 @@ public static class ErrorResponses
 
         return statuses;
     }
+
+    private static bool AcceptsBody(string method) => method is "POST" or "PUT" or "PATCH";
 
     private static bool NamesAnId(string routePattern) =>
         routePattern.Split('/').Any(segment => segment.StartsWith('{') && segment != "{org_id}");

@@ -3,6 +3,7 @@ using Customers.Api.Auth;
 using Customers.Api.Contracts;
 using Customers.Api.Http;
 using Customers.Api.Identification;
+using Customers.Api.OpenApi;
 using Customers.Api.Tokenization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,9 +16,15 @@ public static class PrivacyEndpoints
 
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder org)
     {
-        var customer = org.MapGroup("/customers/{customer_id}").WithTags(Tag).RequiresPermission("privacy");
-        customer.MapGet("/export", Export).Produces<CustomerExportResponse>();
-        customer.MapDelete("/data", Erase).Produces(StatusCodes.Status204NoContent);
+        var customer = org.MapGroup("/customers/{customer_id}")
+            .Tagged(Tag, "Everything held about a customer, and its erasure, for data-subject requests (privacy:read, privacy:write).")
+            .RequiresPermission("privacy");
+        customer.MapGet("/export", Export)
+            .Describe("exportCustomerData", "Export a customer's data", "Everything held about the customer, each part in the shape of its own GET: the customer, every account it ever had with its histories, tokenizations, promotions and contracts, categories and their history, special treatment, credentials and identification processes (documents with a fresh public_url). A deleted customer exports until erased.")
+            .Produces<CustomerExportResponse>();
+        customer.MapDelete("/data", Erase)
+            .Describe("eraseCustomerData", "Erase a customer's data", "Erases the customer's personal data, live or deleted: its and its accounts' stored state, document bytes, history and unique values (freed for reuse). Completes by itself if interrupted; afterwards every read of the customer is 404. A second call is 204.")
+            .Produces(StatusCodes.Status204NoContent);
         return org;
     }
 

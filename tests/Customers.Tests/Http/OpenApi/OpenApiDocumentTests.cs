@@ -168,6 +168,12 @@ public class OpenApiDocumentTests(ApiHostFixture api)
             yield return 409;
         }
 
+        // Contract §12: no body over 1 MiB.
+        if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH") == true)
+        {
+            yield return 413;
+        }
+
         foreach (var status in Particular.GetValueOrDefault(operationId, []))
         {
             yield return status;

@@ -4,6 +4,7 @@ using Customers.Api.Catalog;
 using Customers.Api.Credentials;
 using Customers.Api.Contracts;
 using Customers.Api.Customers;
+using Customers.Api.Events;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
@@ -43,6 +44,7 @@ public static class ApiHosting
         app.UseCustomersOpenApi();
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<ActorContextMiddleware>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
@@ -56,6 +58,8 @@ public static class ApiHosting
         org.MapPromotionEndpoints();
         org.MapContractEndpoints();
         org.MapTokenizationEndpoints();
+        org.MapEventEndpoints();
+        org.MapHubEndpoints();
         return app;
     }
 }

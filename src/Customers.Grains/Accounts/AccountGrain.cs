@@ -113,6 +113,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
 
         _state.State = candidate;
+        Record(EventTypes.AccountCreated);
         await WriteOrRevert(new AccountState());
 
         // A reservation taken over while this account was being written loses to the new holder.
@@ -151,6 +152,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
 
         CancelPromotionsOfEndedAccount(now);
+        Record(EventTypes.AccountClosed, "ended_at");
         await WriteOrRevert(snapshot);
         await Index(IndexKinds.AccountExternalId, S.ExternalId).Release(_id);
         await Rearm();

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Customers.Grains.Events;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -94,7 +95,11 @@ public sealed class TenantCatalogGrain(
                 });
             }
 
-            await Change(s => s.Categories.AddRange(created));
+            await Change(s =>
+            {
+                s.Categories.AddRange(created);
+                Record(s, EventTypes.CatalogueCategoryCreated, created.Select(c => $"categories.{c.Id}"));
+            });
             return Outcome<List<Category>>.Success(created.Select(c => c.ToView()).ToList());
         }
     }
@@ -128,6 +133,7 @@ public sealed class TenantCatalogGrain(
                 var category = s.Categories.Find(c => c.Id == id)!;
                 category.Description = request.Description ?? category.Description;
                 category.ValidValues = next ?? category.ValidValues;
+                Record(s, EventTypes.CatalogueCategoryUpdated, [$"categories.{id}"]);
             }
 
             // Emptying a restricted list takes its values away too, as the contract words it.
@@ -159,6 +165,7 @@ public sealed class TenantCatalogGrain(
             {
                 s.Categories.RemoveAll(c => c.Id == id);
                 s.PendingEnds.Add(pending);
+                Record(s, EventTypes.CatalogueCategoryDeleted, [$"categories.{id}"]);
             });
         }
 
@@ -195,7 +202,11 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.Values!.Select(v => v!).ToList();
-            void Apply(TenantCatalogState s) => s.SpecialTreatmentValues = next;
+            void Apply(TenantCatalogState s)
+            {
+                s.SpecialTreatmentValues = next;
+                Record(s, EventTypes.CatalogueSpecialTreatmentUpdated, ["special_treatment"]);
+            }
             if (!S.SpecialTreatmentValues.Except(next, StringComparer.Ordinal).Any())
             {
                 await Change(Apply);
@@ -444,6 +455,9 @@ public sealed class TenantCatalogGrain(
             }
         }
     }
+
+    private void Record(TenantCatalogState s, string type, IEnumerable<string> changes) =>
+        s.Record(type, _org, null, null, time.GetUtcNow().UtcDateTime, changes);
 
     private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
     {

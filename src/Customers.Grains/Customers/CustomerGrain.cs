@@ -64,6 +64,7 @@ public sealed partial class CustomerGrain(
         candidate.CreatedAt = now;
         candidate.UpdatedAt = now;
         state.State = candidate;
+        Record(EventTypes.CustomerCreated);
         await WriteOrRevert(new CustomerState());
 
         // A reservation taken over while this customer was being written loses to the new holder.
@@ -71,6 +72,7 @@ public sealed partial class CustomerGrain(
         if (held.Any(h => !h))
         {
             S.DeletedAt = now;
+            Record(EventTypes.CustomerDeleted);
             await WriteOrRevert(copier.Copy(S));
             await ReleaseAll(unique.Append((IndexKinds.CustomerExternalId, candidate.ExternalId)));
             return Outcome.Conflict(ConflictMessage(unique.Where((_, i) => !held[i]).First().Kind));
@@ -116,6 +118,7 @@ public sealed partial class CustomerGrain(
         }
 
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, CustomerChanges.Of(request));
         await WriteOrRevert(snapshot);
 
         if (emailChanges)
@@ -149,6 +152,7 @@ public sealed partial class CustomerGrain(
 
         var snapshot = Snapshot();
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerDeleted);
         await WriteOrRevert(snapshot);
         await ReleaseAll(UniqueValues(S).Append((IndexKinds.CustomerExternalId, S.ExternalId)));
         await ReleaseCatalogHoldings();
@@ -177,6 +181,7 @@ public sealed partial class CustomerGrain(
         var snapshot = Snapshot();
         S.CompanyInfo!.AssociatedUsers = request.AssociatedUsers;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, "company_info.associated_users");
         await WriteOrRevert(snapshot);
         return Outcome.Ok;
     }
@@ -221,6 +226,7 @@ public sealed partial class CustomerGrain(
         document.Type = IdentityDocumentTypes.Nif;
         document.Number = nif;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, "personal_info.identity_document");
         await WriteOrRevert(snapshot);
 
         if (!await Index(IndexKinds.Document, newValue).IsHeldBy(_id))

@@ -3,7 +3,7 @@ using Customers.Api;
 using Customers.Grains;
 using Customers.Grains.Indexing;
 using Customers.Silo.Database;
-using Customers.Silo.Storage;
+using Customers.Silo.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
@@ -57,13 +57,7 @@ public static class SiloHosting
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.GrainStorageSerializer = new JsonGrainStateSerializer();
-            });
-            silo.AddCustomerEventStreams(Invariant, connectionString);
+            silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });

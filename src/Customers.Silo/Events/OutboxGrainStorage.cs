@@ -4,7 +4,7 @@ using Orleans.Storage;
 namespace Customers.Silo.Events;
 
 /// <summary>
-/// Wraps the grain storage: once a state carrying events is stored (its events moved into the
+/// Wraps the grain storage: once a state carrying events is stored (its events copied into the
 /// log by the same commit), empties its outbox and tells the org's sequencer. A failed write
 /// leaves the outbox to the grain, which puts back the state it had before the change.
 /// </summary>
@@ -12,8 +12,15 @@ public sealed class OutboxGrainStorage(IGrainStorage inner, IServiceProvider ser
 {
     private IGrainFactory? _grains;
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+    /// <summary>The stored payload still carries the outbox of its last write; those events are in the log.</summary>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await inner.ReadStateAsync(stateName, grainId, grainState);
+        if (grainState.State is IHasOutbox state)
+        {
+            state.Outbox = null;
+        }
+    }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -3,8 +3,9 @@
 -- A grain state that changed carries its events in an "outbox" array of its JSON payload. The
 -- write function below moves them into customer_events in the same statement as the state row
 -- write, and only when that write succeeded (version check passed): one commit holds the change
--- and its events, so neither exists without the other, whatever crashes. The state is stored
--- without its outbox.
+-- and its events, so neither exists without the other, whatever crashes. The payload is stored
+-- as sent (re-serializing it would cost more than it saves); the storage drops the outbox when
+-- the state is read back, since its events are in the log already.
 --
 -- Rows arrive without a position. An org's positions are assigned afterwards by one writer at a
 -- time (customer_events_sequence, under a transaction-level advisory lock on the org), one batch
@@ -49,13 +50,10 @@ LANGUAGE plpgsql
 AS $fn$
 DECLARE
     v_new    integer;
-    v_doc    jsonb;
     v_events jsonb;
 BEGIN
     IF position('\x226f7574626f78223a'::bytea IN p_payload) > 0 THEN
-        v_doc := convert_from(p_payload, 'UTF8')::jsonb;
-        v_events := v_doc -> 'outbox';
-        p_payload := convert_to((v_doc - 'outbox')::text, 'UTF8');
+        v_events := convert_from(p_payload, 'UTF8')::jsonb -> 'outbox';
     END IF;
 
     IF p_version IS NULL THEN

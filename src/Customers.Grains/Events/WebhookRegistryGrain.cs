@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using System.Security.Cryptography;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Customers.Grains.Events;
 
 /// <summary>An org's webhook subscriptions, keyed <c>{org}/webhooks</c>; each is delivered by its own grain.</summary>
+[PreferLocalPlacement]
 public sealed class WebhookRegistryGrain(
     [PersistentState("webhooks", StorageNames.Default)] IPersistentState<WebhookRegistryState> state,
     IEventStore store,

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -10,7 +11,9 @@ namespace Customers.Grains.Events;
 /// and skipped. Progress is stored after every event, so a restart or another silo resumes where
 /// it stopped (at least once). A timer drives the loop; a reminder brings the grain back after a
 /// deactivation, a restart or the death of the silo it ran on.
+/// It is placed on the silo that starts it (its registry's) and moves only when that silo goes.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class WebhookSubscriptionGrain(
     [PersistentState("webhook", StorageNames.Default)] IPersistentState<WebhookSubscriptionState> state,
     IEventStore store,

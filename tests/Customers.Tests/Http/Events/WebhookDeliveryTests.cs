@@ -90,6 +90,26 @@ public class WebhookDeliveryTests
         Assert.DoesNotContain(receiver.Received, d => (string?)d.Event["customer_id"] == before);
     }
 
+    [Fact]
+    public async Task Recorded_events_delivery_attempts_failures_and_the_oldest_undelivered_age_are_on_metrics()
+    {
+        await using var host = Host();
+        await using var receiver = new WebhookReceiver { Answer = _ => HttpStatusCode.BadGateway };
+        var client = host.ClientWithKey();
+        var subscription = (string)(await Subscribe(client, receiver.Callback))["id"]!;
+        await client.CreateCustomer();
+        await Eventually.Until(() => Task.FromResult(receiver.Received.Count), n => n >= 2);
+
+        var text = await Eventually.Until(
+            async () => await (await host.ClientWithKey().GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            t => t.Contains("customers_webhooks_oldest_undelivered_age", StringComparison.Ordinal));
+
+        Assert.Matches(@"(?m)^customers_events_recorded_total(\{[^}]*\})? [1-9]", text);
+        Assert.Matches(@"(?m)^customers_webhooks_deliveries_attempted_total(\{[^}]*\})? [1-9]", text);
+        Assert.Matches(@"(?m)^customers_webhooks_deliveries_failed_total(\{[^}]*\})? [1-9]", text);
+        Assert.Matches($@"(?m)^customers_webhooks_oldest_undelivered_age_seconds\{{[^}}]*subscription=""{subscription}""[^}}]*\}} ", text);
+    }
+
     private static async Task<JsonNode> Subscribe(HttpClient client, string callback, params string[] types)
     {
         var body = new JsonObject { ["callback"] = callback };

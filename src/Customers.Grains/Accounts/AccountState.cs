@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Customers.Grains.Events;
 
 namespace Customers.Grains.Accounts;
@@ -10,7 +11,7 @@ namespace Customers.Grains.Accounts;
 public sealed class AccountState : IHasOutbox
 {
     /// <summary>Events of the change being written; the storage moves them into the event log.</summary>
-    [Id(90)] public List<RecordedEvent>? Outbox { get; set; }
+    [Id(90), JsonPropertyOrder(EventOutbox.LastProperty)] public List<RecordedEvent>? Outbox { get; set; }
 
     [Id(0)] public Guid CustomerId { get; set; }
     [Id(1)] public string CustomerExternalId { get; set; } = "";

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Customers.Grains.Events;
 
 namespace Customers.Grains.Catalog;
@@ -11,7 +12,7 @@ namespace Customers.Grains.Catalog;
 public sealed class TenantCatalogState : IHasOutbox
 {
     /// <summary>Events of the change being written; the storage moves them into the event log.</summary>
-    [Id(90)] public List<RecordedEvent>? Outbox { get; set; }
+    [Id(90), JsonPropertyOrder(EventOutbox.LastProperty)] public List<RecordedEvent>? Outbox { get; set; }
 
     [Id(0)] public List<CategoryRecord> Categories { get; set; } = [];
     [Id(1)] public List<string> SpecialTreatmentValues { get; set; } = [];

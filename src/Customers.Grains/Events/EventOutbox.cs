@@ -3,6 +3,12 @@ namespace Customers.Grains.Events;
 /// <summary>Adds events to a grain state's outbox; the next successful write of that state records them.</summary>
 public static class EventOutbox
 {
+    /// <summary>
+    /// The outbox is serialized as the state's last property, so the storage parses only the tail
+    /// of the payload that holds it, not the whole state.
+    /// </summary>
+    public const int LastProperty = 10_000;
+
     public static void Record(
         this IHasOutbox state,
         string type,

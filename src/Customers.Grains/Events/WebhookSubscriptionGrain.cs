@@ -8,8 +8,9 @@ namespace Customers.Grains.Events;
 /// <summary>
 /// Delivers one subscription's events in position order, one at a time: each event is retried with
 /// a doubling delay (1 s up to 5 min) until delivered or past the horizon, then counted as failed
-/// and skipped. Progress is stored after every event, so a restart or another silo resumes where
-/// it stopped (at least once). A timer drives the loop; a reminder brings the grain back after a
+/// and skipped. Progress is stored every few dozen events, after each failed attempt and whenever
+/// delivery catches up, so a restart or another silo resumes close to where it stopped, repeating
+/// at most those few events (at least once). A timer drives the loop; a reminder brings the grain back after a
 /// deactivation, a restart or the death of the silo it ran on.
 /// It is placed on the silo that starts it (its registry's) and moves only when that silo goes.
 /// </summary>
@@ -26,10 +27,14 @@ public sealed class WebhookSubscriptionGrain(
     private const string KeepAliveReminder = "webhook-delivery";
     private const int ReadAhead = 100;
 
+    /// <summary>Progress is stored at least this often while delivering; a crash repeats at most these (at least once).</summary>
+    private const int SaveEvery = 50;
+
     private readonly Queue<CustomerEvent> _ahead = new();
     private string _org = "";
     private Guid _id;
     private IGrainTimer? _timer;
+    private int _unsaved;
 
     private WebhookSubscriptionState S => state.State;
 
@@ -44,10 +49,13 @@ public sealed class WebhookSubscriptionGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         EventMetrics.Undelivered(_org, _id, null);
-        return Task.CompletedTask;
+        if (_unsaved > 0 && S.Exists)
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task Start(WebhookSubscriptionState subscription)
@@ -118,6 +126,7 @@ public sealed class WebhookSubscriptionGrain(
         {
             logger.LogWarning(e, "Webhook delivery of subscription {Subscription} stalled; retrying", _id);
             _ahead.Clear();
+            _unsaved = 0;
             await state.ReadStateAsync();
             next = options.Value.DeliveryPollInterval;
         }
@@ -172,16 +181,22 @@ public sealed class WebhookSubscriptionGrain(
         }
 
         await state.WriteStateAsync();
+        _unsaved = 0;
         return Backoff(S.Attempts);
     }
 
+    /// <summary>Moves past an event; stored once the read-ahead is done, or every <see cref="SaveEvery"/> events.</summary>
     private async Task Done(CustomerEvent delivered)
     {
         S.DeliveredThrough = delivered.Position;
         S.Attempts = 0;
         S.FirstAttemptAt = null;
-        await state.WriteStateAsync();
         _ahead.Dequeue();
+        if (++_unsaved >= SaveEvery || _ahead.Count == 0)
+        {
+            await state.WriteStateAsync();
+            _unsaved = 0;
+        }
     }
 
     /// <summary>1 s after the first failure, doubling, at most 5 min.</summary>

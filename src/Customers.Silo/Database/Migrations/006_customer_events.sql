@@ -34,7 +34,8 @@ CREATE INDEX ix_customer_events_account ON customer_events (org_id, account_id, 
 
 -- Same contract as in 002; the outbox is looked for with a byte search first, so a write
 -- without events pays nothing for this. '"outbox":' can only be that property's key: inside a
--- JSON string the quotes would be escaped.
+-- JSON string the quotes would be escaped. The serializer writes the outbox as the state's last
+-- property, so only the tail from the key on is parsed: '{' || '"outbox":[...]}'.
 CREATE OR REPLACE FUNCTION orleans_storage_write(
     p_serviceid       text,
     p_graintypestring text,
@@ -50,10 +51,12 @@ LANGUAGE plpgsql
 AS $fn$
 DECLARE
     v_new    integer;
+    v_at     integer;
     v_events jsonb;
 BEGIN
-    IF position('\x226f7574626f78223a'::bytea IN p_payload) > 0 THEN
-        v_events := convert_from(p_payload, 'UTF8')::jsonb -> 'outbox';
+    v_at := position('\x226f7574626f78223a'::bytea IN p_payload);
+    IF v_at > 0 THEN
+        v_events := ('{' || convert_from(substring(p_payload FROM v_at), 'UTF8'))::jsonb -> 'outbox';
     END IF;
 
     IF p_version IS NULL THEN

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Customers.Grains.Events;
 using Npgsql;
-using NpgsqlTypes;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Customers.Silo.Events;
 
@@ -9,13 +10,16 @@ namespace Customers.Silo.Events;
 /// The <c>customer_events</c> table. Feed reads first ask the org's sequencer to position what is
 /// already stored, so a caller reads its own writes; then they read positioned rows only.
 /// </summary>
-public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactory grains) : IEventStore, IEventFeed
+public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactory grains, IOptions<ClusterOptions> cluster) : IEventStore, IEventFeed
 {
+    private readonly string _service = cluster.Value.ServiceId;
+
     private const string Columns = "id, position, type, org_id, customer_id, account_id, occurred_at, actor, changes";
 
     public async Task<IReadOnlyList<CustomerEvent>> Sequence(string org, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customer_events_sequence(@org, @limit)");
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customer_events_sequence(@service, @org, @limit)");
+        command.Parameters.AddWithValue("service", _service);
         command.Parameters.AddWithValue("org", org);
         command.Parameters.AddWithValue("limit", limit);
         var events = await Read(command, cancellationToken);
@@ -28,9 +32,10 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
         var byType = typePrefixes.Count == 0 ? "" : "AND type LIKE ANY(@types)";
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM customer_events
-            WHERE org_id = @org AND position > @after {byType}
+            WHERE service_id = @service AND org_id = @org AND position > @after {byType}
             ORDER BY position LIMIT @limit
             """);
+        command.Parameters.AddWithValue("service", _service);
         command.Parameters.AddWithValue("org", org);
         command.Parameters.AddWithValue("after", after);
         command.Parameters.AddWithValue("limit", limit);
@@ -45,14 +50,16 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
     public async Task<long> LastPosition(string org, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT coalesce(max(position), 0) FROM customer_events WHERE org_id = @org AND position IS NOT NULL");
+            "SELECT coalesce(max(position), 0) FROM customer_events WHERE service_id = @service AND org_id = @org AND position IS NOT NULL");
+        command.Parameters.AddWithValue("service", _service);
         command.Parameters.AddWithValue("org", org);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<IReadOnlyList<string>> OrgsWithUnpositioned(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT org_id FROM customer_events WHERE position IS NULL");
+        await using var command = dataSource.CreateCommand("SELECT DISTINCT org_id FROM customer_events WHERE service_id = @service AND position IS NULL");
+        command.Parameters.AddWithValue("service", _service);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var orgs = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -79,7 +86,8 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
     {
         var column = customerId is null ? "account_id" : "customer_id";
         await using var command = dataSource.CreateCommand(
-            $"SELECT EXISTS (SELECT 1 FROM customer_events WHERE org_id = @org AND {column} = @id)");
+            $"SELECT EXISTS (SELECT 1 FROM customer_events WHERE service_id = @service AND org_id = @org AND {column} = @id)");
+        command.Parameters.AddWithValue("service", _service);
         command.Parameters.AddWithValue("org", org);
         command.Parameters.AddWithValue("id", (customerId ?? accountId)!.Value);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -90,9 +98,10 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
         await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM customer_events
-            WHERE org_id = @org AND {column} = @id AND position > @after AND position IS NOT NULL
+            WHERE service_id = @service AND org_id = @org AND {column} = @id AND position > @after AND position IS NOT NULL
             ORDER BY position LIMIT @limit
             """);
+        command.Parameters.AddWithValue("service", _service);
         command.Parameters.AddWithValue("org", org);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("after", after);

@@ -11,11 +11,13 @@
 -- time (customer_events_sequence, under a transaction-level advisory lock on the org), one batch
 -- per commit, each batch above everything committed before it. Readers see positioned rows only,
 -- so a position never becomes visible behind one already read, although the writes themselves
--- commit in any order. `seq` is the insertion order, used to order a batch.
+-- commit in any order. `seq` is the insertion order, used to order a batch. Like grain state,
+-- the log is scoped by the Orleans ServiceId: deployments sharing a database keep their own feeds.
 
 CREATE TABLE customer_events
 (
     id          uuid        PRIMARY KEY,
+    service_id  text        NOT NULL,
     org_id      text        NOT NULL,
     type        text        NOT NULL,
     customer_id uuid        NULL,
@@ -27,10 +29,10 @@ CREATE TABLE customer_events
     seq         bigint      GENERATED ALWAYS AS IDENTITY
 );
 
-CREATE UNIQUE INDEX ux_customer_events_position ON customer_events (org_id, position) WHERE position IS NOT NULL;
-CREATE INDEX ix_customer_events_unpositioned ON customer_events (org_id, seq) WHERE position IS NULL;
-CREATE INDEX ix_customer_events_customer ON customer_events (org_id, customer_id, position) WHERE position IS NOT NULL;
-CREATE INDEX ix_customer_events_account ON customer_events (org_id, account_id, position) WHERE position IS NOT NULL;
+CREATE UNIQUE INDEX ux_customer_events_position ON customer_events (service_id, org_id, position) WHERE position IS NOT NULL;
+CREATE INDEX ix_customer_events_unpositioned ON customer_events (service_id, org_id, seq) WHERE position IS NULL;
+CREATE INDEX ix_customer_events_customer ON customer_events (service_id, org_id, customer_id, position) WHERE position IS NOT NULL;
+CREATE INDEX ix_customer_events_account ON customer_events (service_id, org_id, account_id, position) WHERE position IS NOT NULL;
 
 -- Same contract as in 002; the outbox is looked for with a byte search first, so a write
 -- without events pays nothing for this. '"outbox":' can only be that property's key: inside a
@@ -87,8 +89,8 @@ BEGIN
 
     IF v_new IS NOT NULL THEN
         IF jsonb_typeof(v_events) = 'array' THEN
-            INSERT INTO customer_events (id, org_id, type, customer_id, account_id, occurred_at, actor, changes)
-            SELECT (e ->> 'id')::uuid, e ->> 'org_id', e ->> 'type', (e ->> 'customer_id')::uuid,
+            INSERT INTO customer_events (id, service_id, org_id, type, customer_id, account_id, occurred_at, actor, changes)
+            SELECT (e ->> 'id')::uuid, p_serviceid, e ->> 'org_id', e ->> 'type', (e ->> 'customer_id')::uuid,
                    (e ->> 'account_id')::uuid, (e ->> 'occurred_at')::timestamptz, e ->> 'actor',
                    coalesce(e -> 'changes', '[]'::jsonb)
             FROM jsonb_array_elements(v_events) WITH ORDINALITY AS x(e, n)
@@ -104,7 +106,7 @@ $fn$;
 -- Positions the next batch of one org's events. The advisory lock makes one assigner per org
 -- even if two activations of its sequencer overlap for a moment; it is held to the commit, and
 -- the last position is read after taking it, so each batch starts above the committed one.
-CREATE FUNCTION customer_events_sequence(p_org text, p_limit integer)
+CREATE FUNCTION customer_events_sequence(p_service text, p_org text, p_limit integer)
 RETURNS TABLE (id uuid, "position" bigint, type text, org_id text, customer_id uuid,
                account_id uuid, occurred_at timestamptz, actor text, changes jsonb)
 LANGUAGE plpgsql
@@ -112,15 +114,15 @@ AS $fn$
 DECLARE
     v_last bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended('customer-events/' || p_org, 0));
+    PERFORM pg_advisory_xact_lock(hashtextextended('customer-events/' || p_service || '/' || p_org, 0));
     SELECT coalesce(max(c.position), 0) INTO v_last
-    FROM customer_events c WHERE c.org_id = p_org AND c.position IS NOT NULL;
+    FROM customer_events c WHERE c.service_id = p_service AND c.org_id = p_org AND c.position IS NOT NULL;
 
     RETURN QUERY
     WITH batch AS (
         SELECT c.id, row_number() OVER (ORDER BY c.seq) AS rn
         FROM customer_events c
-        WHERE c.org_id = p_org AND c.position IS NULL
+        WHERE c.service_id = p_service AND c.org_id = p_org AND c.position IS NULL
         ORDER BY c.seq
         LIMIT p_limit
     )

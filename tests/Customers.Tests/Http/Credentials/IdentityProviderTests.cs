@@ -103,7 +103,8 @@ public class IdentityProviderTests
         await (await api.Change(customer, after)).AssertStatus(HttpStatusCode.NoContent);
 
         var changed = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal((TestKeys.Org, TestKeys.AdminName, new[] { "credentials.username" }), (changed.OrgId, changed.Actor, changed.Changes.ToArray()));
+        Assert.Equal((TestKeys.Org, TestKeys.AdminName), (changed.OrgId, changed.Actor));
+        Assert.Equal(["credentials.username"], changed.Changes);
         var renamed = await Eventually.Until(() => Task.FromResult(provider.Renamed.ToList()), r => r.Count > 0);
         Assert.Equal((before, after), (renamed[0].OldUsername, renamed[0].NewUsername));
         Assert.Equal(after, (string?)(await api.Current(customer))!["username"]);

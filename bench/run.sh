@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures the service against the ceilings of this machine, in one run:
 #   PostgreSQL + a Release silo, a seeded data set, wrk workloads, the HTTP ceiling (/health/live)
-#   and the storage ceiling (pgbench single-row upserts), memory and start-up time.
+#   and the storage ceiling (pgbench single-row upserts), memory and start-up time. Every write
+#   records its event (the event log is always on); the webhook delivery rate to a local receiver
+#   is measured last.
 # Figures go to stdout and bench/results/latest.md. Knobs: BENCH_CUSTOMERS (100000),
-# BENCH_DURATION (20s), BENCH_CONNECTIONS (64).
+# BENCH_DURATION (20s), BENCH_CONNECTIONS (64), BENCH_DELIVERIES (5000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -12,6 +14,7 @@ source scripts/postgres.sh
 customers="${BENCH_CUSTOMERS:-100000}"
 duration="${BENCH_DURATION:-20s}"
 connections="${BENCH_CONNECTIONS:-64}"
+deliveries="${BENCH_DELIVERIES:-5000}"
 results="$root/bench/results"
 mkdir -p "$results"
 work="$(mktemp -d /tmp/customers-bench.XXXXXX)"
@@ -43,6 +46,7 @@ start_silo() {
   local started; started=$(date +%s.%N)
   ( cd "$work" && exec env ConnectionStrings__Customers="$connection" ASPNETCORE_URLS="http://127.0.0.1:$http_port" \
       Orleans__ClusterId=bench Orleans__ServiceId=bench Orleans__SiloPort=11180 Orleans__GatewayPort=30180 \
+      Events__AllowPrivateCallbacks=true \
       Auth__ApiKeys__0__Name=bench Auth__ApiKeys__0__Key="$BENCH_KEY" Auth__ApiKeys__0__Orgs__0='*' Auth__ApiKeys__0__Permissions__0='*' \
       Auth__ApiKeys__0__PermitsPerSecond=0 Documents__SigningKey="$signing_key" \
       dotnet "$root/src/Customers.Silo/bin/Release/net10.0/Customers.Silo.dll" > "$work/silo.log" 2>&1 ) &
@@ -113,6 +117,14 @@ active="$(wc -l < "$BENCH_DATA/customers.txt")"
 bytes_per_customer_grain=$(( (rss_customers - rss_restarted) * 1024 * 1024 / active ))
 echo "RSS with $active customer grains active: ${rss_customers} MB (${bytes_per_customer_grain} bytes per customer grain over the restarted silo)"
 
+echo "== webhook deliveries: $deliveries customer creations, one subscription, a receiver on loopback"
+delivery_out="$(dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll deliveries "http://127.0.0.1:$http_port" "$BENCH_KEY" bench-hooks "$deliveries" 16 || true)"
+echo "$delivery_out"
+delivery_rate="$(awk '/^delivery rate:/ {print $3}' <<<"$delivery_out")"
+events_recorded="$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -Atq -c "SELECT count(*) FROM customer_events")"
+events_waiting="$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -Atq -c "SELECT count(*) FROM customer_events WHERE position IS NULL")"
+echo "events recorded: $events_recorded, still without a position: $events_waiting"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 health="${rps[health/live (ceiling)]}"
 {
@@ -132,6 +144,12 @@ health="${rps[health/live (ceiling)]}"
   done
   echo "| health/live (HTTP ceiling) | $health | ${p50[health/live (ceiling)]} | ${p99[health/live (ceiling)]} | ${errors[health/live (ceiling)]} | 1.00 | |"
   echo "| pgbench single-row upsert (storage ceiling) | $pg_tps tps | | avg $pg_latency | | 1.00 | |"
+  echo
+  echo "Write workloads ran with the event log on: $events_recorded events recorded in the run, $events_waiting without a position at the end."
+  echo
+  echo "| webhooks | value |"
+  echo "|---|---|"
+  echo "| delivery rate, one subscription, receiver on loopback ($deliveries events) | ${delivery_rate:-n/a} events/s |"
   echo
   echo "| memory and start-up | value |"
   echo "|---|---|"

@@ -6,6 +6,7 @@
 //   hostile     BASE_URL API_KEY COUNT [STORM_KEY OTHER_KEY] malformed and hostile requests; counts 5xx. With two more keys
 //                                                            also look-alike e-mails, oversized catalogues and a rate-limit storm
 //   read-all    BASE_URL API_KEY IDS_FILE                    GETs every customer once (activates its grain)
+//   deliveries  BASE_URL API_KEY ORG COUNT CONCURRENCY       webhook delivery rate to a loopback receiver
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -19,6 +20,8 @@ switch (args.FirstOrDefault())
         return await Drills.Verify(args[1], args[2], args[3]);
     case "read-all" when args.Length == 4:
         return await Drills.ReadAll(args[1], args[2], args[3]);
+    case "deliveries" when args.Length == 6:
+        return await Deliveries.Run(args[1], args[2], args[3], int.Parse(args[4]), int.Parse(args[5]));
     case "hostile" when args.Length == 4:
         return await Hostile.Run(args[1], args[2], int.Parse(args[3]));
     case "hostile" when args.Length == 6:
@@ -26,7 +29,7 @@ switch (args.FirstOrDefault())
     case "seed" when args.Length == 6:
         break;
     default:
-        Console.Error.WriteLine("usage: seed|write-load|verify|hostile … (see the head of Program.cs)");
+        Console.Error.WriteLine("usage: seed|write-load|verify|hostile|read-all|deliveries … (see the head of Program.cs)");
         return 2;
 }
 

@@ -2,6 +2,8 @@
 // the PostgreSQL membership table) and calls the customer grains directly, without HTTP.
 // It references only Customers.Grains.Abstractions; the grains enforce the same rules as the API.
 // It creates a customer, opens an account for it, reads both back, and shows a refused request.
+// It also follows the org's events on the in-cluster stream and prints them as they come; its own
+// changes carry the actor "co-hosted:sample-client", the name it puts in the request context.
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
+using Orleans.Streams;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -42,13 +45,35 @@ builder.UseOrleansClient(client =>
             o.RemoteCertificateValidation = (remote, _, _) => remote is not null && CryptographicOperations.FixedTimeEquals(remote.RawData, certificate.RawData);
         });
     }
+
+    client.AddMemoryStreams(CustomerEventStream.StreamProvider);
 });
 
 using var host = builder.Build();
 await host.StartAsync();
 var grains = host.Services.GetRequiredService<IClusterClient>();
 
+// Who this service is, recorded as the actor of every change it makes.
+RequestContext.Set(EventActorKeys.CoHosted, "sample-client");
+
 var id = Guid.NewGuid();
+
+// Events arrive once stored, in position order. A subscriber that was away reads what it missed
+// from the feed (GET /v4/orgs/{org}/events?after=<last position seen>).
+var ownEvents = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+var seen = new HashSet<string>();
+var subscription = await grains.GetStreamProvider(CustomerEventStream.StreamProvider)
+    .GetStream<CustomerEvent>(StreamId.Create(CustomerEventStream.Namespace, org))
+    .SubscribeAsync((e, _) =>
+    {
+        Console.WriteLine($"event {e.Position} {e.Type} by {e.Actor} customer {e.CustomerId} account {e.AccountId} changes [{string.Join(", ", e.Changes)}]");
+        if (e.CustomerId == id && seen.Add(e.Type) && seen.IsSupersetOf(["customer.created", "account.created"]))
+        {
+            ownEvents.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    });
 var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id));
 var created = await customer.Create(new CreateCustomerRequest
 {
@@ -102,5 +127,9 @@ Console.WriteLine($"external lookup {found?.Id}");
 Console.WriteLine($"account {account?.Id} contract {account?.ContractReference} payment {account?.PaymentMethod?.Type}");
 Console.WriteLine($"invalid NIF refused: {refused.Status.Status} {string.Join("; ", refused.Status.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
 
+var streamed = await Task.WhenAny(ownEvents.Task, Task.Delay(TimeSpan.FromSeconds(30))) == ownEvents.Task;
+Console.WriteLine(streamed ? "own events received on the stream" : "own events not received on the stream");
+await subscription.UnsubscribeAsync();
+
 await host.StopAsync();
-return read?.Id == id && found?.Id == id && account?.CustomerId == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;
+return streamed && read?.Id == id && found?.Id == id && account?.CustomerId == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;

@@ -4,6 +4,7 @@ using Customers.Api.Catalog;
 using Customers.Api.Credentials;
 using Customers.Api.Contracts;
 using Customers.Api.Customers;
+using Customers.Api.Events;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
@@ -51,6 +52,7 @@ public static class ApiHosting
         app.UseRouting();
         app.UseMiddleware<BodySizeLimit>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<ActorContextMiddleware>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).NeedsNoKey();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).NeedsNoKey();
@@ -65,6 +67,8 @@ public static class ApiHosting
         org.MapContractEndpoints();
         org.MapTokenizationEndpoints();
         org.MapPrivacyEndpoints();
+        org.MapEventEndpoints();
+        org.MapHubEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Customers.Api.Accounts;
 using Customers.Api.Auth;
 using Customers.Api.Contracts;
+using Customers.Api.Events;
 using Customers.Api.Http;
 using Customers.Api.Identification;
 using Customers.Api.OpenApi;
@@ -33,7 +34,9 @@ public static class PrivacyEndpoints
         [FromRoute(Name = "customer_id")] string customerId,
         HttpRequest request,
         IGrainFactory grains,
-        DocumentUrlSigner signer)
+        IEventFeed feed,
+        DocumentUrlSigner signer,
+        CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
         {
@@ -57,7 +60,27 @@ public static class PrivacyEndpoints
             export.SpecialTreatment,
             export.Credentials,
             new IdentificationProcessesExport([.. export.IdentificationProcesses.Select(p =>
-                IdentificationEndpoints.ToResponse(p, signer.Sign(request, org, p.Document.DocumentId)))])));
+                IdentificationEndpoints.ToResponse(p, signer.Sign(request, org, p.Document.DocumentId)))]),
+            await AuditTrail(feed, org, id, cancellationToken)));
+    }
+
+    /// <summary>Every event of the customer and its accounts, page after page, as the customer's events GET answers them.</summary>
+    private static async Task<EventPageResponse> AuditTrail(IEventFeed feed, string org, Guid customer, CancellationToken cancellationToken)
+    {
+        const int Page = 200;
+        var events = new List<EventResponse>();
+        long after = 0;
+        while (true)
+        {
+            var page = await feed.ReadCustomer(org, customer, after, Page, cancellationToken);
+            events.AddRange(page.Events.Select(EventResponse.From));
+            if (page.Events.Count < Page || page.NextAfter is not { } next)
+            {
+                return new EventPageResponse(events, events.Count > 0 ? events[^1].Position : null);
+            }
+
+            after = next;
+        }
     }
 
     private static async Task<IResult> Erase(

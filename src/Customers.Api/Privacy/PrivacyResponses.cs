@@ -1,14 +1,12 @@
 using Customers.Api.Accounts;
 using Customers.Api.Contracts;
+using Customers.Api.Events;
 using Customers.Api.Identification;
 using Customers.Api.Tokenization;
 
 namespace Customers.Api.Privacy;
 
-/// <summary>
-/// Each part has the shape of the GET that serves it. The event log's part (<c>events</c>, the
-/// customer's feed) joins here as one more property.
-/// </summary>
+/// <summary>Each part has the shape of the GET that serves it; <c>events</c> is the customer's whole audit trail.</summary>
 public sealed record CustomerExportResponse(
     CustomerView Customer,
     IReadOnlyList<AccountExportResponse> Accounts,
@@ -16,7 +14,8 @@ public sealed record CustomerExportResponse(
     CustomerCategoryHistoryView CategoriesHistory,
     SpecialTreatmentValues SpecialTreatment,
     CustomerCredentials Credentials,
-    IdentificationProcessesExport IdentificationProcesses);
+    IdentificationProcessesExport IdentificationProcesses,
+    EventPageResponse Events);
 
 public sealed record AccountExportResponse(
     AccountView Account,

@@ -19,6 +19,11 @@ public static class GrainKeys
     /// <summary>One bucket of the holders of a catalogue scope; see <see cref="HolderBuckets"/>.</summary>
     public static string CatalogHolders(string org, string scope, int bucket) => $"{org}/holders/{scope}/{bucket}";
 
+    /// <summary>An org's webhook subscriptions (<see cref="IWebhookRegistryGrain"/>).</summary>
+    public static string WebhookRegistry(string org) => $"{org}/webhooks";
+
+    public static string WebhookSubscription(string org, Guid id) => $"{org}/{id:D}";
+
     public static (string Org, Guid Id) ParseEntity(string key)
     {
         var slash = key.IndexOf('/');

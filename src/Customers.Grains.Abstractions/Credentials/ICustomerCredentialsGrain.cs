@@ -20,7 +20,7 @@ public interface ICustomerCredentialsGrain : IGrainWithStringKey
     /// <summary>Sets (<c>yyyy-MM-dd</c>) or, with null, removes the current credential's expiration date.</summary>
     Task<Outcome> SetCredentialExpiration(string? expirationDate);
 
-    /// <summary>An ACTIVE credential's new username also goes to the identity provider and is announced on <see cref="CredentialEvents"/>.</summary>
+    /// <summary>An ACTIVE credential's new username also goes to the identity provider; the change is recorded as <c>credential.username_changed</c>.</summary>
     Task<Outcome> ChangeCredentialUsername(CredentialRequest request);
 
     Task<Outcome> DeleteCredential(Guid credentialId);

@@ -69,6 +69,7 @@ public sealed partial class AccountGrain
         S.BillingAddresses[^1].To = now;
         S.BillingAddresses.Add(new BillingAddressRecord { Address = address, From = now });
         S.UpdatedAt = now;
+        Record(EventTypes.BillingAddressChanged, "billing_address");
         await WriteOrRevert(snapshot);
         return Outcome.Ok;
     }

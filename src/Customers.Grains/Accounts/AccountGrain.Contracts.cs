@@ -49,6 +49,7 @@ public sealed partial class AccountGrain
         };
         active.Requests.Add(added);
         S.UpdatedAt = now;
+        Record(EventTypes.ContractRequested, "contracts.requests");
         await WriteOrRevert(snapshot);
         return Outcome<ContractRequestView>.Success(ToView(added));
     }

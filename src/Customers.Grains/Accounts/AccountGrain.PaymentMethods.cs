@@ -38,6 +38,7 @@ public sealed partial class AccountGrain
                 var previous = Snapshot();
                 SetPaymentMethod(S, paymentMethod, now);
                 S.UpdatedAt = now;
+                Record(EventTypes.PaymentMethodChanged, "payment_method");
                 await WriteOrRevert(previous);
             }
 
@@ -54,6 +55,7 @@ public sealed partial class AccountGrain
         var expiresAt = now + _tokenization.Timeout;
         S.Tokenizations.Add(new TokenizationRecord { ReferenceId = reference, CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt });
         S.UpdatedAt = now;
+        Record(EventTypes.TokenizationRequested, "tokenization_requests");
         await WriteScheduled(snapshot);
 
         if (!await index.IsHeldBy(_id))

@@ -41,6 +41,7 @@ public sealed partial class AccountGrain
         S.Promotions.Add(promotion);
         RecordOperation(promotion, PromotionOperations.Insert, now);
         S.UpdatedAt = now;
+        Record(EventTypes.PromotionCreated, "promotions");
         await WriteScheduled(snapshot);
         await Rearm();
         return Outcome<PromotionView>.Success(ToView(promotion, now));
@@ -117,6 +118,7 @@ public sealed partial class AccountGrain
 
         RecordOperation(promotion, PromotionOperations.Update, now);
         S.UpdatedAt = now;
+        Record(EventTypes.PromotionCancelled, "promotions");
         await WriteScheduled(snapshot);
         await Rearm();
         return Outcome.Ok;

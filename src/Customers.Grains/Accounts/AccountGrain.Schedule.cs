@@ -69,12 +69,14 @@ public sealed partial class AccountGrain
         {
             Expire(request);
             S.UpdatedAt = now;
+            RecordBySystem(EventTypes.TokenizationExpired, "tokenization_requests");
         }
 
         foreach (var (promotion, status, at) in changes)
         {
             promotion.Status = status;
             RecordOperation(promotion, PromotionOperations.Update, at);
+            RecordBySystem(PromotionEvent(status), "promotions");
         }
 
         await WriteOrRevert(snapshot);

@@ -53,6 +53,9 @@ public sealed partial class AccountGrain
         }
 
         S.UpdatedAt = now;
+        Record(
+            result.Status == TokenizationStatuses.Completed ? EventTypes.TokenizationCompleted : EventTypes.TokenizationFailed,
+            result.Status == TokenizationStatuses.Completed ? ["tokenization_requests", "payment_method"] : ["tokenization_requests"]);
         await WriteOrRevert(snapshot);
         await Rearm();
         return Outcome.Ok;

@@ -119,6 +119,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
 
         _state.State = candidate;
+        Record(EventTypes.AccountCreated);
         try
         {
             await WriteOrRevert(new AccountState());
@@ -168,6 +169,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
 
         CancelPromotionsOfEndedAccount(now);
+        Record(EventTypes.AccountClosed, "ended_at");
         await WriteOrRevert(snapshot);
         await Index(IndexKinds.AccountExternalId, S.ExternalId).Release(_id);
         await Rearm();

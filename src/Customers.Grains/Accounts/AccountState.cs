@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Customers.Grains.Events;
+
 namespace Customers.Grains.Accounts;
 
 /// <summary>
@@ -5,8 +8,11 @@ namespace Customers.Grains.Accounts;
 /// property never orphans a row: a missing property reads as its default.
 /// </summary>
 [GenerateSerializer]
-public sealed class AccountState
+public sealed class AccountState : IHasOutbox
 {
+    /// <summary>Events of the change being written; the storage moves them into the event log.</summary>
+    [Id(90), JsonPropertyOrder(EventOutbox.LastProperty)] public List<RecordedEvent>? Outbox { get; set; }
+
     [Id(0)] public Guid CustomerId { get; set; }
     [Id(1)] public string CustomerExternalId { get; set; } = "";
     [Id(2)] public string ExternalId { get; set; } = "";

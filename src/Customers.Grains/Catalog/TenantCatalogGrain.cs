@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Customers.Grains.Events;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -41,6 +42,12 @@ public sealed class TenantCatalogGrain(
         var key = this.GetPrimaryKeyString();
         _org = key[..key.IndexOf('/')];
         await MoveLegacyHolders();
+        if (S.PendingEnds.Count > 0)
+        {
+            // Told at once rather than at the reminder's next tick; not awaited here, as a holder
+            // may be the caller that is activating this grain. The reminder stays the guarantee.
+            this.RegisterGrainTimer(FinishPendingEnds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -97,7 +104,11 @@ public sealed class TenantCatalogGrain(
                 });
             }
 
-            await Change(s => s.Categories.AddRange(created));
+            await Change(s =>
+            {
+                s.Categories.AddRange(created);
+                Record(s, EventTypes.CatalogueCategoryCreated, created.Select(c => $"categories.{c.Id}"));
+            });
             return Outcome<List<Category>>.Success(created.Select(c => c.ToView()).ToList());
         }
     }
@@ -131,6 +142,7 @@ public sealed class TenantCatalogGrain(
                 var category = s.Categories.Find(c => c.Id == id)!;
                 category.Description = request.Description ?? category.Description;
                 category.ValidValues = next ?? category.ValidValues;
+                Record(s, EventTypes.CatalogueCategoryUpdated, [$"categories.{id}"]);
             }
 
             // An empty list allows every value, so only a non-empty list can take values away.
@@ -168,6 +180,7 @@ public sealed class TenantCatalogGrain(
             {
                 s.Categories.RemoveAll(c => c.Id == id);
                 s.PendingEnds.Add(pending);
+                Record(s, EventTypes.CatalogueCategoryDeleted, [$"categories.{id}"]);
             });
         }
 
@@ -195,7 +208,11 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.Values!.Select(v => v!).ToList();
-            void Apply(TenantCatalogState s) => s.SpecialTreatmentValues = next;
+            void Apply(TenantCatalogState s)
+            {
+                s.SpecialTreatmentValues = next;
+                Record(s, EventTypes.CatalogueSpecialTreatmentUpdated, ["special_treatment"]);
+            }
             if (!S.SpecialTreatmentValues.Except(next, StringComparer.Ordinal).Any())
             {
                 await Change(Apply);
@@ -442,6 +459,9 @@ public sealed class TenantCatalogGrain(
             }
         }
     }
+
+    private void Record(TenantCatalogState s, string type, IEnumerable<string> changes) =>
+        s.Record(type, _org, null, null, time.GetUtcNow().UtcDateTime, changes);
 
     private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
     {

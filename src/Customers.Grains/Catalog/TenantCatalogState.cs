@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Customers.Grains.Events;
+
 namespace Customers.Grains.Catalog;
 
 /// <summary>
@@ -6,8 +9,11 @@ namespace Customers.Grains.Catalog;
 /// (<see cref="CatalogHoldersState"/>), so this row does not grow with the customers.
 /// </summary>
 [GenerateSerializer]
-public sealed class TenantCatalogState
+public sealed class TenantCatalogState : IHasOutbox
 {
+    /// <summary>Events of the change being written; the storage moves them into the event log.</summary>
+    [Id(90), JsonPropertyOrder(EventOutbox.LastProperty)] public List<RecordedEvent>? Outbox { get; set; }
+
     [Id(0)] public List<CategoryRecord> Categories { get; set; } = [];
     [Id(1)] public List<string> SpecialTreatmentValues { get; set; } = [];
 

@@ -58,6 +58,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
                 LastModifiedAt = now,
                 ModifiedBy = actor,
             });
+            Record(EventTypes.CustomerCategorySet, "categories");
             await WriteTaken(snapshot, holders, heldBefore: false, previous: null);
             return Outcome.Ok;
         });
@@ -127,6 +128,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             current.Reason = request.Reason ?? current.Reason;
             current.LastModifiedAt = Now;
             current.ModifiedBy = actor;
+            Record(EventTypes.CustomerCategorySet, "categories");
             await WriteOrRevert(snapshot);
             return Outcome.Ok;
         }
@@ -157,6 +159,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             });
             // Held since the category was taken, not since this value.
             category.HeldSince = heldSince;
+            Record(EventTypes.CustomerCategorySet, "categories");
             await WriteTaken(snapshot, holders, heldBefore: true, previous);
             return Outcome.Ok;
         });
@@ -178,6 +181,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
         {
             var snapshot = Snapshot();
             category.End(Now, actor);
+            Record(EventTypes.CustomerCategoryRemoved, "categories");
             await WriteOrRevert(snapshot);
             await TellHolders(() => CategoryHolders(categoryId).Release(_id));
             return Outcome.Ok;
@@ -226,6 +230,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
 
         var snapshot = Snapshot();
         category.End(endedAt, actor);
+        Record(EventTypes.CustomerCategoryRemoved, "categories");
         await WriteOrRevert(snapshot);
     }
 

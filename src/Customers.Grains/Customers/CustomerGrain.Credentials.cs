@@ -75,6 +75,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             await EnsureCredentialReminder();
             var snapshot = Snapshot();
             credential.Status = CredentialStatuses.Activating;
+            Record(EventTypes.CredentialActivated, "credentials.status");
             await WriteOrRevert(snapshot);
         }
 
@@ -103,6 +104,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
         var snapshot = Snapshot();
         S.Credential.ExpirationDate = date;
+        Record(EventTypes.CredentialExpirationChanged, "credentials.expiration_date");
         await WriteOrRevert(snapshot);
         return Outcome.Ok;
     }
@@ -147,6 +149,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
         var snapshot = Snapshot();
         credential.Username = username;
+        Record(EventTypes.CredentialUsernameChanged, "credentials.username");
         try
         {
             await WriteOrRevert(snapshot);
@@ -206,6 +209,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             S.RetiredCredentials.Add(credential);
         }
 
+        Record(EventTypes.CredentialDeleted, "credentials");
         await WriteOrRevert(snapshot);
         await ReleaseLoginEmailUnlessUsed(credential.IndexedUsername());
         CallIdentityProvider();
@@ -247,10 +251,6 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             && credential.Status == CredentialStatuses.Active
             && credential.ProviderUsername == answer.FromUsername)
         {
-            // Published before the write: if the write fails the change is retried and announced
-            // again, so subscribers see it at least once.
-            await UsernameChangedStream().OnNextAsync(
-                new CredentialUsernameChanged(_org, _id, credential.Id, answer.FromUsername!, answer.Username, now));
             var snapshot = Snapshot();
             credential.ProviderUsername = answer.Username;
             await WriteOrRevert(snapshot);
@@ -352,6 +352,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             ProviderUsername = migrated ? username : null,
             ActivatedAt = migrated ? now : null,
         };
+        Record(EventTypes.CredentialCreated, "credentials");
 
         try
         {
@@ -459,10 +460,6 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             logger.LogWarning(e, "Could not record the identity provider's answer for credential {CredentialId}; a reminder retries it", answer.CredentialId);
         }
     }
-
-    private Orleans.Streams.IAsyncStream<CredentialUsernameChanged> UsernameChangedStream() =>
-        this.GetStreamProvider(CredentialEvents.StreamProvider)
-            .GetStream<CredentialUsernameChanged>(StreamId.Create(CredentialEvents.UsernameChangedNamespace, _org));
 
     private Task EnsureCredentialReminder()
     {

@@ -40,6 +40,7 @@ public sealed partial class CustomerGrain : ICustomerIdentificationGrain
 
         var snapshot = Snapshot();
         S.IdentificationProcesses.Add(process);
+        Record(EventTypes.IdentificationUploaded, "identification_processes");
         try
         {
             await WriteOrRevert(snapshot);

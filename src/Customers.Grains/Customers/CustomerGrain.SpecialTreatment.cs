@@ -45,6 +45,7 @@ public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
 
             var snapshot = Snapshot();
             S.SpecialTreatment = value;
+            Record(EventTypes.SpecialTreatmentSet, "special_treatment");
             await WriteTaken(snapshot, holders, heldBefore: previous is not null, previous);
             return Outcome.Ok;
         });
@@ -66,6 +67,7 @@ public sealed partial class CustomerGrain : ICustomerSpecialTreatmentGrain
         {
             var snapshot = Snapshot();
             S.SpecialTreatment = null;
+            Record(EventTypes.SpecialTreatmentRemoved, "special_treatment");
             await WriteOrRevert(snapshot);
             await TellHolders(() => SpecialTreatmentHolders.Release(_id));
             return Outcome.Ok;

@@ -66,6 +66,7 @@ public sealed partial class CustomerGrain(
         candidate.CreatedAt = now;
         candidate.UpdatedAt = now;
         state.State = candidate;
+        Record(EventTypes.CustomerCreated);
         try
         {
             await WriteOrRevert(new CustomerState());
@@ -82,6 +83,7 @@ public sealed partial class CustomerGrain(
         if (held.Any(h => !h))
         {
             S.DeletedAt = now;
+            Record(EventTypes.CustomerDeleted);
             await WriteOrRevert(copier.Copy(S));
             await ReleaseAll(unique.Append((IndexKinds.CustomerExternalId, candidate.ExternalId)));
             return Outcome.Conflict(ConflictMessage(unique.Where((_, i) => !held[i]).First().Kind));
@@ -127,6 +129,7 @@ public sealed partial class CustomerGrain(
         }
 
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, CustomerChanges.Of(request));
         await WriteOrRevert(snapshot);
 
         if (emailChanges)
@@ -162,6 +165,7 @@ public sealed partial class CustomerGrain(
         var snapshot = Snapshot();
         var retired = await RetireCredentialAtProvider();
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerDeleted);
         await WriteOrRevert(snapshot);
         await ReleaseAll(UniqueValues(S)
             .Where(v => v.Kind != IndexKinds.LoginEmail || !HeldAtProvider(v.Value))
@@ -197,6 +201,7 @@ public sealed partial class CustomerGrain(
         var snapshot = Snapshot();
         S.CompanyInfo!.AssociatedUsers = request.AssociatedUsers;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, "company_info.associated_users");
         await WriteOrRevert(snapshot);
         return Outcome.Ok;
     }
@@ -241,6 +246,7 @@ public sealed partial class CustomerGrain(
         document.Type = IdentityDocumentTypes.Nif;
         document.Number = nif;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Record(EventTypes.CustomerUpdated, "personal_info.identity_document");
         await WriteOrRevert(snapshot);
 
         if (!await Index(IndexKinds.Document, newValue).IsHeldBy(_id))

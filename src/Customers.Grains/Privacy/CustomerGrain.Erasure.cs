@@ -106,8 +106,8 @@ public sealed partial class CustomerGrain
         await probe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
         await StopReminder(CredentialReminder);
         var erased = S;
-        // The event log's customer.erased is recorded here, with the tombstone's write.
         state.State = new CustomerState { ErasedAt = time.GetUtcNow().UtcDateTime };
+        Record(EventTypes.CustomerErased);
         await WriteOrRevert(erased);
         await StopReminder(ErasureReminder);
     }

@@ -3,6 +3,7 @@ using Customers.Api;
 using Customers.Grains;
 using Customers.Grains.Indexing;
 using Customers.Silo.Database;
+using Customers.Silo.Events;
 using Customers.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -58,12 +59,6 @@ public static class SiloHosting
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.GrainStorageSerializer = new JsonGrainStateSerializer();
-            });
             silo.AddAdoNetGrainStorage(StorageNames.Index, o =>
             {
                 o.Invariant = Invariant;
@@ -71,7 +66,7 @@ public static class SiloHosting
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
                 o.DeleteStateOnClear = true;
             });
-            silo.AddCustomerEventStreams(Invariant, connectionString);
+            silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });

@@ -9,7 +9,7 @@ namespace Customers.Silo.Hosting;
 
 public static class Telemetry
 {
-    private static readonly string[] OrleansMeters = ["Microsoft.Orleans"];
+    private static readonly string[] Meters = ["Microsoft.Orleans", Customers.Grains.Events.EventMetrics.MeterName];
     private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
@@ -32,7 +32,7 @@ public static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OrleansMeters)
+                .AddMeter(Meters)
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
 

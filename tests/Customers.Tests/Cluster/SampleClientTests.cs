@@ -7,7 +7,7 @@ namespace Customers.Tests.Cluster;
 public class SampleClientTests
 {
     [Fact]
-    public async Task The_sample_client_calls_customer_and_account_grains_directly_through_the_gateway()
+    public async Task The_sample_client_calls_grains_directly_through_the_gateway_and_follows_their_events_on_the_stream()
     {
         var clusterId = $"client-{Guid.NewGuid():N}";
         await using var silo = await SiloProcess.Start(clusterId, TestDatabase.ConnectionString);
@@ -31,5 +31,8 @@ public class SampleClientTests
         Assert.Contains("created ", text);
         Assert.Matches(@"account [0-9a-f-]{36} contract MMC\d{13} payment BANK_TRANSFER", text);
         Assert.Contains("invalid NIF refused: Invalid personal_info.identity_document.number", text);
+        Assert.Matches(@"event \d+ customer\.created by co-hosted:sample-client customer [0-9a-f-]{36}", text);
+        Assert.Matches(@"event \d+ account\.created by co-hosted:sample-client", text);
+        Assert.Contains("own events received on the stream", text);
     }
 }

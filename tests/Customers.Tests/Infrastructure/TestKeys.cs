@@ -7,6 +7,7 @@ public static class TestKeys
     public const string OtherOrg = "other-telco";
 
     public const string Admin = "admin-key-0123456789";
+    public const string AdminName = "admin";
     public const string CustomersReader = "reader-key-0123456789";
     public const string OtherOrgAdmin = "other-org-key-0123456789";
     public const string Operator = "ops-key-0123456789";
@@ -23,7 +24,7 @@ public static class TestKeys
     /// </summary>
     public static IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
-        new("Auth:ApiKeys:0:Name", "admin"),
+        new("Auth:ApiKeys:0:Name", AdminName),
         new("Auth:ApiKeys:0:Key", Admin),
         new("Auth:ApiKeys:0:Orgs:0", "*"),
         new("Auth:ApiKeys:0:Permissions:0", "*"),

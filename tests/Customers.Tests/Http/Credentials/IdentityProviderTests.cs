@@ -80,20 +80,20 @@ public class IdentityProviderTests
     }
 
     [Fact]
-    public async Task Changing_an_active_username_tells_the_provider_and_publishes_CredentialUsernameChanged()
+    public async Task Changing_an_active_username_tells_the_provider_and_announces_credential_username_changed_on_the_stream()
     {
         var provider = new ScriptedIdentityProvider();
         await using var host = Host(provider);
         var api = new CredentialApi(host.ClientWithKey());
         var customer = await api.CreateCustomer();
         var before = Bodies.UniqueEmail();
-        var credential = (string)(await (await api.Migrate(customer, before)).AssertStatus(HttpStatusCode.Created))["id"]!;
-        var received = new TaskCompletionSource<CredentialUsernameChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscription = await UsernameChanges(host).SubscribeAsync((change, _) =>
+        await (await api.Migrate(customer, before)).AssertStatus(HttpStatusCode.Created);
+        var received = new TaskCompletionSource<CustomerEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = await OrgEvents(host).SubscribeAsync((e, _) =>
         {
-            if (change.CustomerId == Guid.Parse(customer))
+            if (e.CustomerId == Guid.Parse(customer) && e.Type == EventTypes.CredentialUsernameChanged)
             {
-                received.TrySetResult(change);
+                received.TrySetResult(e);
             }
 
             return Task.CompletedTask;
@@ -103,9 +103,10 @@ public class IdentityProviderTests
         await (await api.Change(customer, after)).AssertStatus(HttpStatusCode.NoContent);
 
         var changed = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal((TestKeys.Org, Guid.Parse(credential), before, after), (changed.Org, changed.CredentialId, changed.OldUsername, changed.NewUsername));
-        var renamed = Assert.Single(provider.Renamed);
-        Assert.Equal((before, after), (renamed.OldUsername, renamed.NewUsername));
+        Assert.Equal((TestKeys.Org, TestKeys.AdminName), (changed.OrgId, changed.Actor));
+        Assert.Equal(["credentials.username"], changed.Changes);
+        var renamed = await Eventually.Until(() => Task.FromResult(provider.Renamed.ToList()), r => r.Count > 0);
+        Assert.Equal((before, after), (renamed[0].OldUsername, renamed[0].NewUsername));
         Assert.Equal(after, (string?)(await api.Current(customer))!["username"]);
         await subscription.UnsubscribeAsync();
     }
@@ -127,39 +128,28 @@ public class IdentityProviderTests
     }
 
     [Fact]
-    public async Task A_username_change_the_provider_refused_is_retried_and_announced_once_it_succeeds()
+    public async Task A_username_change_the_provider_refused_is_retried_until_it_succeeds()
     {
         var provider = new ScriptedIdentityProvider(failures: 1);
         await using var host = Host(provider);
         var api = new CredentialApi(host.ClientWithKey());
         var customer = await api.CreateCustomer();
         await (await api.Migrate(customer, Bodies.UniqueEmail())).AssertStatus(HttpStatusCode.Created);
-        var received = new TaskCompletionSource<CredentialUsernameChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscription = await UsernameChanges(host).SubscribeAsync((change, _) =>
-        {
-            if (change.CustomerId == Guid.Parse(customer))
-            {
-                received.TrySetResult(change);
-            }
-
-            return Task.CompletedTask;
-        });
         var after = Bodies.UniqueEmail();
 
         await (await api.Change(customer, after)).AssertStatus(HttpStatusCode.NoContent);
 
-        var changed = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(after, changed.NewUsername);
+        var renamed = await Eventually.Until(() => Task.FromResult(provider.Renamed.ToList()), r => r.Count > 0, TimeSpan.FromSeconds(30));
+        Assert.Equal(after, renamed[0].NewUsername);
         Assert.Equal(2, provider.Calls);
-        await subscription.UnsubscribeAsync();
     }
 
     private static ServiceHost Host(IIdentityProvider provider, string? serviceId = null) =>
         new(serviceId, FastRetries, services => services.AddSingleton(provider));
 
-    /// <summary>What a co-hosted service subscribes to: the org's stream of username changes.</summary>
-    private static IAsyncStream<CredentialUsernameChanged> UsernameChanges(ServiceHost host) =>
+    /// <summary>What a co-hosted service subscribes to: the org's stream of events.</summary>
+    private static IAsyncStream<CustomerEvent> OrgEvents(ServiceHost host) =>
         host.Services.GetRequiredService<IClusterClient>()
-            .GetStreamProvider(CredentialEvents.StreamProvider)
-            .GetStream<CredentialUsernameChanged>(StreamId.Create(CredentialEvents.UsernameChangedNamespace, TestKeys.Org));
+            .GetStreamProvider(CustomerEventStream.StreamProvider)
+            .GetStream<CustomerEvent>(StreamId.Create(CustomerEventStream.Namespace, TestKeys.Org));
 }

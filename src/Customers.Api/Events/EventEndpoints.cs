@@ -1,0 +1,138 @@
+using System.Globalization;
+using Customers.Api.Auth;
+using Customers.Api.Http;
+using Customers.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Customers.Api.Events;
+
+/// <summary>The event log's reads: the org feed and a customer's or account's audit trail [events].</summary>
+public static class EventEndpoints
+{
+    private const string Tag = "Events";
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 200;
+
+    public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder org)
+    {
+        var events = org.MapGroup("")
+            .Tagged(Tag, "The event log: one thin event per change (what changed, never values), in its org's feed by position (events:read).")
+            .RequiresPermission("events");
+        events.MapGet("/events", Feed)
+            .Describe("listEvents", "Read the org's event feed", "Events in position order after `after` (default 0), at most `limit` (1..200, default 50), optionally only those whose type starts with one of the comma-separated `types`. `next_after` is the last position returned; a reader paging by it never misses an event.")
+            .Produces<EventPageResponse>();
+        events.MapGet("/customers/{customer_id}/events", OfCustomer)
+            .Describe("listCustomerEvents", "Read a customer's audit trail", "The events of the customer and its accounts, in position order, paged as the org feed.")
+            .Produces<EventPageResponse>();
+        events.MapGet("/accounts/{account_id}/events", OfAccount)
+            .Describe("listAccountEvents", "Read an account's audit trail", "The events of the account, in position order, paged as the org feed.")
+            .Produces<EventPageResponse>();
+        return org;
+    }
+
+    private static async Task<IResult> Feed(
+        [FromRoute(Name = "org_id")] string org,
+        [FromQuery(Name = "after")] string? after,
+        [FromQuery(Name = "limit")] string? limit,
+        [FromQuery(Name = "types")] string? types,
+        IEventFeed feed,
+        CancellationToken cancellationToken)
+    {
+        var (from, size, error) = Paging(after, limit);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var prefixes = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (prefixes.Length > 50 || prefixes.Any(p => p.Length > 100))
+        {
+            return ApiErrors.BadRequest("types: at most 50 prefixes of at most 100 characters");
+        }
+
+        var page = await feed.ReadOrg(org, from, size, prefixes, cancellationToken);
+        return TypedResults.Ok(EventPageResponse.From(page));
+    }
+
+    private static async Task<IResult> OfCustomer(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "customer_id")] string customerId,
+        [FromQuery(Name = "after")] string? after,
+        [FromQuery(Name = "limit")] string? limit,
+        IEventFeed feed,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var badId))
+        {
+            return badId;
+        }
+
+        var (from, size, error) = Paging(after, limit);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // A customer that existed is found by its events even once deleted (its audit trail
+        // outlives it); a live one older than the log has none yet.
+        var page = await feed.ReadCustomer(org, id, from, size, cancellationToken);
+        if (page.Events.Count == 0
+            && await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is null
+            && !await feed.AnyFor(org, id, null, cancellationToken))
+        {
+            return ApiErrors.NotFound("customer not found");
+        }
+
+        return TypedResults.Ok(EventPageResponse.From(page));
+    }
+
+    private static async Task<IResult> OfAccount(
+        [FromRoute(Name = "org_id")] string org,
+        [FromRoute(Name = "account_id")] string accountId,
+        [FromQuery(Name = "after")] string? after,
+        [FromQuery(Name = "limit")] string? limit,
+        IEventFeed feed,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var badId))
+        {
+            return badId;
+        }
+
+        var (from, size, error) = Paging(after, limit);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var page = await feed.ReadAccount(org, id, from, size, cancellationToken);
+        if (page.Events.Count == 0
+            && await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).Get() is null
+            && !await feed.AnyFor(org, null, id, cancellationToken))
+        {
+            return ApiErrors.NotFound("account not found");
+        }
+
+        return TypedResults.Ok(EventPageResponse.From(page));
+    }
+
+    private static (long After, int Limit, IResult? Error) Paging(string? after, string? limit)
+    {
+        var errors = new List<string>();
+        long from = 0;
+        if (after is not null && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out from) || from < 0))
+        {
+            errors.Add("after: must be a position, a whole number of at least 0");
+        }
+
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxLimit))
+        {
+            errors.Add($"limit: must be a whole number from 1 to {MaxLimit}");
+        }
+
+        return (from, size, errors.Count > 0 ? ApiErrors.BadRequest(errors) : null);
+    }
+}

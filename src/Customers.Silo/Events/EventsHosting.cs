@@ -1,0 +1,45 @@
+using Customers.Grains;
+using Customers.Grains.Events;
+using Customers.Silo.Storage;
+using Orleans.Providers;
+using Orleans.Storage;
+
+namespace Customers.Silo.Events;
+
+public static class EventsHosting
+{
+    /// <summary>The rows the grains are stored in, under the storage that records their events.</summary>
+    private const string RowStorage = StorageNames.Default + "-rows";
+
+    /// <summary>
+    /// Grain storage whose writes also record the state's events, the event log, its sweeper and
+    /// the in-cluster stream. Stream subscriptions are kept in PostgreSQL with Orleans' own
+    /// serializer: the pub-sub state is Orleans' internal shape, not ours to keep readable.
+    /// </summary>
+    public static ISiloBuilder AddCustomerEvents(this ISiloBuilder silo, string invariant, string connectionString, IConfiguration configuration)
+    {
+        silo.AddAdoNetGrainStorage(RowStorage, o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
+            new OutboxGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(RowStorage), services));
+
+        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddMemoryStreams(CustomerEventStream.StreamProvider);
+
+        silo.Services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
+        silo.Services.AddSingleton<PostgresEventStore>();
+        silo.Services.AddSingleton<IEventStore>(s => s.GetRequiredService<PostgresEventStore>());
+        silo.Services.AddSingleton<IEventFeed>(s => s.GetRequiredService<PostgresEventStore>());
+        silo.Services.AddHostedService<UnpositionedEventsSweeper>();
+        silo.Services.AddWebhookDelivery(configuration);
+        return silo;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Customers.Grains.Events;
+using Npgsql;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Customers.Silo.Events;
+
+/// <summary>
+/// The <c>customer_events</c> table. Feed reads first ask the org's sequencer to position what is
+/// already stored, so a caller reads its own writes; then they read positioned rows only.
+/// </summary>
+public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactory grains, IOptions<ClusterOptions> cluster) : IEventStore, IEventFeed
+{
+    private readonly string _service = cluster.Value.ServiceId;
+
+    private const string Columns = "id, position, type, org_id, customer_id, account_id, occurred_at, actor, changes";
+
+    public async Task<IReadOnlyList<CustomerEvent>> Sequence(string org, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customer_events_sequence(@service, @org, @limit)");
+        command.Parameters.AddWithValue("service", _service);
+        command.Parameters.AddWithValue("org", org);
+        command.Parameters.AddWithValue("limit", limit);
+        var events = await Read(command, cancellationToken);
+        events.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return events;
+    }
+
+    public async Task<IReadOnlyList<CustomerEvent>> ReadAfter(string org, long after, int limit, IReadOnlyList<string> typePrefixes, CancellationToken cancellationToken = default)
+    {
+        var byType = typePrefixes.Count == 0 ? "" : "AND type LIKE ANY(@types)";
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM customer_events
+            WHERE service_id = @service AND org_id = @org AND position > @after {byType}
+            ORDER BY position LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("service", _service);
+        command.Parameters.AddWithValue("org", org);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("limit", limit);
+        if (typePrefixes.Count > 0)
+        {
+            command.Parameters.AddWithValue("types", typePrefixes.Select(LikePrefix).ToArray());
+        }
+
+        return await Read(command, cancellationToken);
+    }
+
+    public async Task<long> LastPosition(string org, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(max(position), 0) FROM customer_events WHERE service_id = @service AND org_id = @org AND position IS NOT NULL");
+        command.Parameters.AddWithValue("service", _service);
+        command.Parameters.AddWithValue("org", org);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<string>> OrgsWithUnpositioned(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT DISTINCT org_id FROM customer_events WHERE service_id = @service AND position IS NULL");
+        command.Parameters.AddWithValue("service", _service);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orgs = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orgs.Add(reader.GetString(0));
+        }
+
+        return orgs;
+    }
+
+    public async Task<EventPage> ReadOrg(string org, long after, int limit, IReadOnlyList<string> typePrefixes, CancellationToken cancellationToken)
+    {
+        await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
+        return Page(await ReadAfter(org, after, limit, typePrefixes, cancellationToken));
+    }
+
+    public Task<EventPage> ReadCustomer(string org, Guid customerId, long after, int limit, CancellationToken cancellationToken) =>
+        ReadOne(org, "customer_id", customerId, after, limit, cancellationToken);
+
+    public Task<EventPage> ReadAccount(string org, Guid accountId, long after, int limit, CancellationToken cancellationToken) =>
+        ReadOne(org, "account_id", accountId, after, limit, cancellationToken);
+
+    public async Task<bool> AnyFor(string org, Guid? customerId, Guid? accountId, CancellationToken cancellationToken)
+    {
+        var column = customerId is null ? "account_id" : "customer_id";
+        await using var command = dataSource.CreateCommand(
+            $"SELECT EXISTS (SELECT 1 FROM customer_events WHERE service_id = @service AND org_id = @org AND {column} = @id)");
+        command.Parameters.AddWithValue("service", _service);
+        command.Parameters.AddWithValue("org", org);
+        command.Parameters.AddWithValue("id", (customerId ?? accountId)!.Value);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<EventPage> ReadOne(string org, string column, Guid id, long after, int limit, CancellationToken cancellationToken)
+    {
+        await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM customer_events
+            WHERE service_id = @service AND org_id = @org AND {column} = @id AND position > @after AND position IS NOT NULL
+            ORDER BY position LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("service", _service);
+        command.Parameters.AddWithValue("org", org);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("limit", limit);
+        return Page(await Read(command, cancellationToken));
+    }
+
+    private static EventPage Page(IReadOnlyList<CustomerEvent> events) =>
+        new(events, events.Count == 0 ? null : events[^1].Position);
+
+    private static string LikePrefix(string prefix) =>
+        prefix.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
+    private static async Task<List<CustomerEvent>> Read(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<CustomerEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new CustomerEvent(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetGuid(4),
+                reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+                reader.GetString(7),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? []));
+        }
+
+        return events;
+    }
+}

@@ -25,6 +25,21 @@ public class ErasureTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task An_erasure_records_one_customer_erased_event_however_often_it_is_asked()
+    {
+        var c = await RichCustomer.Create(_client);
+
+        await (await c.Erase()).AssertStatus(HttpStatusCode.NoContent);
+        await StoredValues.ErasureCompleted(c.Id);
+        await (await c.Erase()).AssertStatus(HttpStatusCode.NoContent);
+
+        var feed = await (await _client.GetAsync($"{c.Base}/events?types=customer.erased&limit=200")).AssertStatus(HttpStatusCode.OK);
+        var erased = Assert.Single(feed["events"]!.AsArray(), e => (string?)e!["customer_id"] == c.Id)!;
+        Assert.Null(erased["account_id"]?.GetValue<string?>());
+        Assert.DoesNotContain(erased["changes"]!.AsArray(), change => c.Values.Values.Any(v => ((string?)change)!.Contains(v, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task Erasure_leaves_no_reminder_of_the_customer_or_its_accounts()
     {
         var c = await RichCustomer.Create(_client);

@@ -55,6 +55,18 @@ public class ExportTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task The_export_carries_the_customers_audit_trail_as_its_events_GET_answers_it()
+    {
+        var c = await RichCustomer.Create(_client);
+
+        var export = await (await c.Export()).AssertStatus(HttpStatusCode.OK);
+
+        await AssertSame($"{c.Path}/events?limit=200", export["events"]);
+        Assert.Contains(export["events"]!["events"]!.AsArray(), e => (string?)e!["type"] == "customer.created");
+        Assert.Contains(export["events"]!["events"]!.AsArray(), e => (string?)e!["type"] == "account.created");
+    }
+
+    [Fact]
     public async Task The_export_includes_a_closed_account()
     {
         var c = await RichCustomer.Create(_client);

@@ -2,7 +2,7 @@ namespace Customers;
 
 /// <summary>
 /// An org's catalogue: its categories and special-treatment values. Key: <see cref="GrainKeys.TenantCatalog"/>.
-/// Who holds which value lives in the holder buckets (<see cref="ICatalogHoldersGrain"/>), which the
+/// Who holds which value lives in the holder buckets (the catalogue holder bucket grains), which the
 /// customer grains keep current, so refusing to remove a value in use, or ending a deleted category
 /// on its holders, needs no scan of customers; this grain is written only when the catalogue changes.
 /// </summary>
@@ -31,7 +31,7 @@ public interface ITenantCatalogGrain : IGrainWithStringKey
     /// Whether a customer may take <paramref name="value"/> (null allowed) for the category; answers the
     /// category's name. Not found for an unknown category; invalid when the category restricts its values
     /// and this is not one, or when the value is being removed. Changes nothing: the customer has already
-    /// recorded itself with the category's holders (see <see cref="ICatalogHoldersGrain"/>).
+    /// recorded itself with the category's holders (see the catalogue holder bucket grains).
     /// </summary>
     Task<Outcome<string>> ValidateCategoryValue(int categoryId, string? value);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Customers.Grains.Indexing;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Customers.Grains.Events;
+using Customers.Grains.Indexing;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;

@@ -1,3 +1,4 @@
+using Customers.Grains.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

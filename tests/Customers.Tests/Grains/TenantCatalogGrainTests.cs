@@ -1,3 +1,4 @@
+using Customers.Grains.Catalog;
 namespace Customers.Tests.Grains;
 
 [Collection(GrainClusterCollection.Name)]

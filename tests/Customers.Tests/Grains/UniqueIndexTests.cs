@@ -1,3 +1,4 @@
+using Customers.Grains.Indexing;
 namespace Customers.Tests.Grains;
 
 [Collection(GrainClusterCollection.Name)]

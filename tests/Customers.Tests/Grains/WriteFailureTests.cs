@@ -1,3 +1,4 @@
+using Customers.Grains.Indexing;
 using Orleans.Runtime;
 
 namespace Customers.Tests.Grains;

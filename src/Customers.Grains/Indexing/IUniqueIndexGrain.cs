@@ -1,4 +1,4 @@
-namespace Customers;
+namespace Customers.Grains.Indexing;
 
 /// <summary>
 /// Owner of one unique value of one org. Key: <see cref="GrainKeys.Index"/>.

@@ -1,4 +1,4 @@
-namespace Customers;
+namespace Customers.Grains.Catalog;
 
 /// <summary>
 /// Who holds the values of one catalogue scope (a category, or the org's special treatment),

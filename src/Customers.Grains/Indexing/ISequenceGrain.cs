@@ -1,4 +1,4 @@
-namespace Customers;
+namespace Customers.Grains.Indexing;
 
 /// <summary>A per-org, per-kind monotonic sequence. Key: <see cref="GrainKeys.Sequence"/>. Values are never reused.</summary>
 public interface ISequenceGrain : IGrainWithStringKey

@@ -29,10 +29,7 @@ public class ProviderRemovalTests
 
         await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
 
-        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
-        provider.Release();
-        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
-        await taken.AssertStatus(HttpStatusCode.Created);
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, username);
         var removal = Assert.Single(provider.Removed);
         Assert.Equal((Guid.Parse(owner), Guid.Parse(credential), username), (removal.CustomerId, removal.CredentialId, removal.Username));
     }
@@ -65,10 +62,7 @@ public class ProviderRemovalTests
 
         await (await api.Change(owner, Bodies.UniqueEmail())).AssertStatus(HttpStatusCode.NoContent);
 
-        await (await api.Create(other, before)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
-        provider.Release();
-        var taken = await Eventually.Until(() => api.Create(other, before), r => r.StatusCode != HttpStatusCode.Conflict);
-        await taken.AssertStatus(HttpStatusCode.Created);
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, before);
     }
 
     [Fact]
@@ -83,10 +77,7 @@ public class ProviderRemovalTests
 
         await (await api.Client.DeleteAsync($"{api.Customers}/{owner}")).AssertStatus(HttpStatusCode.NoContent);
 
-        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
-        provider.Release();
-        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
-        await taken.AssertStatus(HttpStatusCode.Created);
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, username);
         Assert.Single(provider.Removed);
     }
 
@@ -102,10 +93,7 @@ public class ProviderRemovalTests
 
         await (await api.Client.DeleteAsync($"{api.Customers}/{owner}/data")).AssertStatus(HttpStatusCode.NoContent);
 
-        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
-        provider.Release();
-        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
-        await taken.AssertStatus(HttpStatusCode.Created);
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, username);
         Assert.Equal(username, Assert.Single(provider.Removed).Username);
     }
 
@@ -121,8 +109,7 @@ public class ProviderRemovalTests
 
         await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
 
-        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict, TimeSpan.FromSeconds(30));
-        await taken.AssertStatus(HttpStatusCode.Created);
+        await AssertTakenOnceFree(api, other, username, TimeSpan.FromSeconds(30));
         Assert.Equal(3, provider.Calls);
         Assert.Single(provider.Removed);
     }
@@ -149,7 +136,21 @@ public class ProviderRemovalTests
         // Nothing asks for the customer: only the stored reminder can bring the removal to an end.
         await Eventually.Until(() => Task.FromResult(provider.Removed.Count), n => n > 0, TimeSpan.FromSeconds(60));
 
-        var taken = await Eventually.Until(() => new CredentialApi(second.ClientWithKey()).Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict);
+        await AssertTakenOnceFree(new CredentialApi(second.ClientWithKey()), other, username);
+    }
+
+    /// <summary>Another customer is refused the username while the provider holds its answer, and gets it once the provider confirmed.</summary>
+    private static async Task AssertTakenUntilTheProviderConfirms(CredentialApi api, ScriptedIdentityProvider provider, string other, string username)
+    {
+        await (await api.Create(other, username)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        provider.Release();
+        await AssertTakenOnceFree(api, other, username);
+    }
+
+    /// <summary>Another customer takes the username as soon as it is free.</summary>
+    private static async Task AssertTakenOnceFree(CredentialApi api, string other, string username, TimeSpan? timeout = null)
+    {
+        var taken = await Eventually.Until(() => api.Create(other, username), r => r.StatusCode != HttpStatusCode.Conflict, timeout);
         await taken.AssertStatus(HttpStatusCode.Created);
     }
 

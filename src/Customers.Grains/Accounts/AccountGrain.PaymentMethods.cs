@@ -45,10 +45,10 @@ public sealed partial class AccountGrain
             return Outcome<PaymentMethodChanged>.Success(new PaymentMethodChanged(Pending: false));
         }
 
-        var index = Index(IndexKinds.TokenizationReference, ReferenceValue(reference));
-        if (!await index.Reserve(_id))
+        var claim = await Claim([ReferenceValue(reference)]);
+        if (claim.Refused is not null)
         {
-            return Outcome.Conflict("details.reference_id has already been used in this org");
+            return ReferenceTakenHere;
         }
 
         var snapshot = Snapshot();
@@ -56,13 +56,14 @@ public sealed partial class AccountGrain
         S.Tokenizations.Add(new TokenizationRecord { ReferenceId = reference, CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt });
         S.UpdatedAt = now;
         Record(EventTypes.TokenizationRequested, "tokenization_requests");
-        await WriteScheduled(snapshot);
-
-        if (!await index.IsHeldBy(_id))
+        var lost = await claim.Commit(() => WriteScheduled(snapshot), HoldsStored, () =>
         {
             _state.State = snapshot;
-            await Store();
-            return Outcome.Conflict("details.reference_id has already been used in this org");
+            return Store();
+        });
+        if (lost is not null)
+        {
+            return ReferenceTakenHere;
         }
 
         return Outcome<PaymentMethodChanged>.Success(new PaymentMethodChanged(Pending: true));
@@ -95,6 +96,8 @@ public sealed partial class AccountGrain
 
         return Task.FromResult(Outcome<List<string>>.Success([.. _paymentMethods.For(_org, S.Modality)]));
     }
+
+    private static Outcome ReferenceTakenHere => Outcome.Conflict("details.reference_id has already been used in this org");
 
     /// <summary>Makes <paramref name="method"/> (already validated, not a pending card) the account's current method.</summary>
     private static void SetPaymentMethod(AccountState account, PaymentMethod method, DateTime at)

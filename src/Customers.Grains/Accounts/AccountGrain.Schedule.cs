@@ -96,7 +96,7 @@ public sealed partial class AccountGrain
         }
         catch
         {
-            _state.State = previous;
+            await Resync(previous);
             throw;
         }
     }

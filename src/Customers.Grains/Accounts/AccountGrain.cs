@@ -79,17 +79,20 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         var paymentMethod = request.PaymentMethod!;
         var reference = AccountRules.PendingReference(paymentMethod);
-        if (reference is { } claimed && !await Index(IndexKinds.TokenizationReference, ReferenceValue(claimed)).Reserve(_id))
-        {
-            return ReferenceTaken;
-        }
-
         var externalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Accounts)).Next())
             .ToString(CultureInfo.InvariantCulture);
-        if (!await Index(IndexKinds.AccountExternalId, externalId).Reserve(_id))
+        var claimed = new List<UniqueValue> { new(IndexKinds.AccountExternalId, externalId) };
+        if (reference is { } pendingReference)
         {
-            await ReleaseReference(reference);
-            return Outcome.Conflict("the account external id handed out is already taken");
+            claimed.Add(ReferenceValue(pendingReference));
+        }
+
+        var claim = await Claim(claimed);
+        if (claim.Refused is { } refused)
+        {
+            return refused.Kind == IndexKinds.TokenizationReference
+                ? ReferenceTaken
+                : Outcome.Conflict("the account external id handed out is already taken");
         }
 
         var now = Now;
@@ -121,24 +124,13 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         _state.State = candidate;
         Record(EventTypes.AccountCreated);
-        try
-        {
-            await WriteOrRevert(new AccountState());
-        }
-        catch
-        {
-            // Not stored: nothing may stay reserved for an account that does not exist.
-            await ReleaseReference(reference);
-            await Index(IndexKinds.AccountExternalId, externalId).Release(_id);
-            throw;
-        }
-
-        // A reservation taken over while this account was being written loses to the new holder.
-        if (reference is { } held && !await Index(IndexKinds.TokenizationReference, ReferenceValue(held)).IsHeldBy(_id))
+        var lost = await claim.Commit(() => WriteOrRevert(new AccountState()), HoldsStored, async () =>
         {
             await _state.ClearStateAsync();
             _stored = StoredAccountIndexValues.Of(S);
-            await Index(IndexKinds.AccountExternalId, externalId).Release(_id);
+        });
+        if (lost is not null)
+        {
             return ReferenceTaken;
         }
 
@@ -172,7 +164,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         CancelPromotionsOfEndedAccount(now);
         Record(EventTypes.AccountClosed, "ended_at");
         await WriteOrRevert(snapshot);
-        await Index(IndexKinds.AccountExternalId, S.ExternalId).Release(_id);
+        await Free([new UniqueValue(IndexKinds.AccountExternalId, S.ExternalId)]);
         await Rearm();
         return Outcome.Ok;
     }
@@ -180,19 +172,20 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     public Task<AccountRef?> ResolveIndexed(string kind, string value) =>
         Task.FromResult(_stored.Holds(kind, value) ? new AccountRef(_id, _stored.ExternalId) : null);
 
-    private Task ReleaseReference(Guid? reference) =>
-        reference is { } claimed ? Index(IndexKinds.TokenizationReference, ReferenceValue(claimed)).Release(_id) : Task.CompletedTask;
-
     private static Outcome NotFound => Outcome.NotFound("account not found");
 
     private static Outcome ReferenceTaken => Outcome.Conflict("payment_method.details.reference_id has already been used in this org");
 
     private static Outcome TokenizationPending => Outcome.Conflict("a card tokenization of this account is still PENDING");
 
-    private static string ReferenceValue(Guid reference) => reference.ToString("D");
+    private static UniqueValue ReferenceValue(Guid reference) => new(IndexKinds.TokenizationReference, reference.ToString("D"));
 
-    private IUniqueIndexGrain Index(string kind, string value) =>
-        GrainFactory.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, kind, value));
+    private Task<UniqueClaim> Claim(IEnumerable<UniqueValue> values) =>
+        UniqueClaim.Reserve(GrainFactory, _org, _id, values.Where(v => !HoldsStored(v)));
+
+    private bool HoldsStored(UniqueValue value) => _stored.Holds(value.Kind, value.Value);
+
+    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _org, _id, values);
 
     private AccountView ToView() => new()
     {
@@ -221,9 +214,27 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         }
         catch
         {
-            _state.State = previous;
+            await Resync(previous);
             throw;
         }
+    }
+
+    /// <summary>
+    /// After a failed write, takes the state storage holds: a write that timed out may still have been
+    /// committed. Storage out of reach leaves the state before the write, the likely truth.
+    /// </summary>
+    private async Task Resync(AccountState previous)
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+        }
+        catch
+        {
+            _state.State = previous;
+        }
+
+        _stored = StoredAccountIndexValues.Of(S);
     }
 
     /// <summary>Writes the state; only once stored do the index grains get answered from it.</summary>

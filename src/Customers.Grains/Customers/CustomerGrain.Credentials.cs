@@ -1,4 +1,5 @@
 using Customers.Grains.Credentials;
+using Customers.Grains.Indexing;
 using Customers.Grains.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -135,8 +136,8 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
         var oldValue = credential.IndexedUsername();
         var newValue = username!.ToLowerInvariant();
-        var moves = newValue != oldValue;
-        if (moves && !await Index(IndexKinds.LoginEmail, newValue).Reserve(_id))
+        var claim = await Claim([new UniqueValue(IndexKinds.LoginEmail, newValue)]);
+        if (claim.Refused is not null)
         {
             return UsernameTaken;
         }
@@ -150,28 +151,13 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         var snapshot = Snapshot();
         credential.Username = username;
         Record(EventTypes.CredentialUsernameChanged, "credentials.username");
-        try
+        if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is not null)
         {
-            await WriteOrRevert(snapshot);
-        }
-        catch
-        {
-            if (moves)
-            {
-                await ReleaseLoginEmailUnlessUsed(newValue);
-            }
-
-            throw;
+            return UsernameTaken;
         }
 
-        if (moves)
+        if (newValue != oldValue)
         {
-            if (!await Index(IndexKinds.LoginEmail, newValue).IsHeldBy(_id))
-            {
-                await Restore(snapshot);
-                return UsernameTaken;
-            }
-
             await ReleaseLoginEmailUnlessUsed(oldValue);
         }
 
@@ -334,8 +320,8 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             return Outcome.Conflict("the customer already has a credential");
         }
 
-        var value = username!.ToLowerInvariant();
-        if (!await Index(IndexKinds.LoginEmail, value).Reserve(_id))
+        var claim = await Claim([new UniqueValue(IndexKinds.LoginEmail, username!.ToLowerInvariant())]);
+        if (claim.Refused is not null)
         {
             return UsernameTaken;
         }
@@ -353,20 +339,8 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             ActivatedAt = migrated ? now : null,
         };
         Record(EventTypes.CredentialCreated, "credentials");
-
-        try
+        if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is not null)
         {
-            await WriteOrRevert(snapshot);
-        }
-        catch
-        {
-            await ReleaseLoginEmailUnlessUsed(value);
-            throw;
-        }
-
-        if (!await Index(IndexKinds.LoginEmail, value).IsHeldBy(_id))
-        {
-            await Restore(snapshot);
             return UsernameTaken;
         }
 
@@ -490,7 +464,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
     private Task ReleaseLoginEmailUnlessUsed(string value) =>
         (S.IsLive && (S.LoginEmail == value || HoldsCredentialUsername(value))) || HeldAtProvider(value)
             ? Task.CompletedTask
-            : Index(IndexKinds.LoginEmail, value).Release(_id);
+            : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
 
     private static Outcome NoCredential => Outcome.NotFound("the customer has no credential");
 

@@ -49,17 +49,14 @@ public sealed partial class CustomerGrain(
             DigitalPersonalInfo = request.Type == CustomerTypes.Digital ? request.DigitalPersonalInfo : null,
         };
 
-        // The external id comes from memory almost always, so its index is reserved alongside the
+        // The external id comes from memory almost always, so its index is claimed alongside the
         // unique values instead of after them: one round trip to storage fewer per creation.
-        var unique = UniqueValues(candidate);
         candidate.ExternalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next())
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var reserved = unique.Append((Kind: IndexKinds.CustomerExternalId, Value: candidate.ExternalId)).ToList();
-        var reservations = await Task.WhenAll(reserved.Select(u => Index(u.Kind, u.Value).Reserve(_id)));
-        if (reservations.Any(r => !r))
+        var claim = await Claim(UniqueValues(candidate));
+        if (claim.Refused is { } refused)
         {
-            await ReleaseAll(reserved.Where((_, i) => reservations[i]));
-            return Outcome.Conflict(ConflictMessage(reserved.Where((_, i) => !reservations[i]).First().Kind));
+            return Outcome.Conflict(ConflictMessage(refused.Kind));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -67,26 +64,15 @@ public sealed partial class CustomerGrain(
         candidate.UpdatedAt = now;
         state.State = candidate;
         Record(EventTypes.CustomerCreated);
-        try
-        {
-            await WriteOrRevert(new CustomerState());
-        }
-        catch
-        {
-            // Not stored: a retry must find the values free, not reserved by a customer that does not exist.
-            await ReleaseAll(reserved);
-            throw;
-        }
-
-        // A reservation taken over while this customer was being written loses to the new holder.
-        var held = await Task.WhenAll(unique.Select(u => Index(u.Kind, u.Value).IsHeldBy(_id)));
-        if (held.Any(h => !h))
+        var lost = await claim.Commit(() => WriteOrRevert(new CustomerState()), HoldsStored, () =>
         {
             S.DeletedAt = now;
             Record(EventTypes.CustomerDeleted);
-            await WriteOrRevert(copier.Copy(S));
-            await ReleaseAll(unique.Append((IndexKinds.CustomerExternalId, candidate.ExternalId)));
-            return Outcome.Conflict(ConflictMessage(unique.Where((_, i) => !held[i]).First().Kind));
+            return WriteOrRevert(copier.Copy(S));
+        });
+        if (lost is { } taken)
+        {
+            return Outcome.Conflict(ConflictMessage(taken.Kind));
         }
 
         return Outcome<CustomerCreated>.Success(new CustomerCreated(_id, candidate.ExternalId));
@@ -114,9 +100,10 @@ public sealed partial class CustomerGrain(
         var oldEmail = S.LoginEmail;
         var newEmail = request.DigitalPersonalInfo?.Email?.ToLowerInvariant();
         var emailChanges = newEmail is not null && newEmail != oldEmail;
-        if (emailChanges && !await Index(IndexKinds.LoginEmail, newEmail!).Reserve(_id))
+        var claim = await Claim(emailChanges ? [new UniqueValue(IndexKinds.LoginEmail, newEmail!)] : []);
+        if (claim.Refused is { } refused)
         {
-            return Outcome.Conflict(ConflictMessage(IndexKinds.LoginEmail));
+            return Outcome.Conflict(ConflictMessage(refused.Kind));
         }
 
         var snapshot = Snapshot();
@@ -124,26 +111,20 @@ public sealed partial class CustomerGrain(
         if (S.Type != CustomerTypes.Digital && (S.ContactInfo?.PhoneNumbers?.Count ?? 0) == 0 && (S.ContactInfo?.Emails?.Count ?? 0) == 0)
         {
             state.State = snapshot;
-            await ReleaseIfReserved(emailChanges ? newEmail : null);
+            await claim.Abandon();
             return Outcome.Invalid("contact_info", "must have at least one phone number or e-mail");
         }
 
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
         Record(EventTypes.CustomerUpdated, CustomerChanges.Of(request));
-        await WriteOrRevert(snapshot);
-
-        if (emailChanges)
+        if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is { } lost)
         {
-            if (!await Index(IndexKinds.LoginEmail, newEmail!).IsHeldBy(_id))
-            {
-                await Restore(snapshot);
-                return Outcome.Conflict(ConflictMessage(IndexKinds.LoginEmail));
-            }
+            return Outcome.Conflict(ConflictMessage(lost.Kind));
+        }
 
-            if (oldEmail is not null)
-            {
-                await ReleaseLoginEmailUnlessUsed(oldEmail);
-            }
+        if (emailChanges && oldEmail is not null)
+        {
+            await ReleaseLoginEmailUnlessUsed(oldEmail);
         }
 
         return Outcome.Ok;
@@ -167,9 +148,7 @@ public sealed partial class CustomerGrain(
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
         Record(EventTypes.CustomerDeleted);
         await WriteOrRevert(snapshot);
-        await ReleaseAll(UniqueValues(S)
-            .Where(v => v.Kind != IndexKinds.LoginEmail || !HeldAtProvider(v.Value))
-            .Append((IndexKinds.CustomerExternalId, S.ExternalId)));
+        await Free(UniqueValues(S).Where(v => !HoldsStored(v)));
         await ReleaseCatalogHoldings();
         if (retired)
         {
@@ -237,7 +216,8 @@ public sealed partial class CustomerGrain(
 
         var oldValue = S.DocumentIndexValue!;
         var newValue = IndexKinds.DocumentValue(IdentityDocumentTypes.Nif, nif!);
-        if (!await Index(IndexKinds.Document, newValue).Reserve(_id))
+        var claim = await Claim([new UniqueValue(IndexKinds.Document, newValue)]);
+        if (claim.Refused is not null)
         {
             return Outcome.Conflict(ConflictMessage(IndexKinds.Document));
         }
@@ -247,15 +227,12 @@ public sealed partial class CustomerGrain(
         document.Number = nif;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
         Record(EventTypes.CustomerUpdated, "personal_info.identity_document");
-        await WriteOrRevert(snapshot);
-
-        if (!await Index(IndexKinds.Document, newValue).IsHeldBy(_id))
+        if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is not null)
         {
-            await Restore(snapshot);
             return Outcome.Conflict(ConflictMessage(IndexKinds.Document));
         }
 
-        await Index(IndexKinds.Document, oldValue).Release(_id);
+        await Free([new UniqueValue(IndexKinds.Document, oldValue)]);
         return Outcome.Ok;
     }
 
@@ -265,32 +242,37 @@ public sealed partial class CustomerGrain(
     public async Task<bool> HoldsIndexed(string kind, string value) =>
         await ResolveIndexed(kind, value) is not null || (kind == IndexKinds.LoginEmail && HeldAtProvider(value));
 
-    private Task ReleaseIfReserved(string? email) =>
-        email is null ? Task.CompletedTask : ReleaseLoginEmailUnlessUsed(email);
-
     private static Outcome NotFound => Outcome.NotFound("customer not found");
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private IUniqueIndexGrain Index(string kind, string value) =>
-        GrainFactory.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, kind, value));
+    /// <summary>Claims the values among <paramref name="values"/> this customer does not hold already.</summary>
+    private Task<UniqueClaim> Claim(IEnumerable<UniqueValue> values) =>
+        UniqueClaim.Reserve(GrainFactory, _org, _id, values.Where(v => !HoldsStored(v)));
 
-    private static List<(string Kind, string Value)> UniqueValues(CustomerState customer)
+    /// <summary>Whether the stored customer holds <paramref name="value"/>: what a failed or undone write must not free.</summary>
+    private bool HoldsStored(UniqueValue value) =>
+        _stored.Holds(value.Kind, value.Value) || (value.Kind == IndexKinds.LoginEmail && HeldAtProvider(value.Value));
+
+    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _org, _id, values);
+
+    /// <summary>Every unique value of <paramref name="customer"/>, its external id included.</summary>
+    private static List<UniqueValue> UniqueValues(CustomerState customer)
     {
-        var values = new List<(string, string)>(1);
+        var values = new List<UniqueValue>(3) { new(IndexKinds.CustomerExternalId, customer.ExternalId) };
         if (customer.DocumentIndexValue is { } document)
         {
-            values.Add((IndexKinds.Document, document));
+            values.Add(new(IndexKinds.Document, document));
         }
 
         if (customer.LoginEmail is { } email)
         {
-            values.Add((IndexKinds.LoginEmail, email));
+            values.Add(new(IndexKinds.LoginEmail, email));
         }
 
         if (customer.Credential?.IndexedUsername() is { } username && username != customer.LoginEmail)
         {
-            values.Add((IndexKinds.LoginEmail, username));
+            values.Add(new(IndexKinds.LoginEmail, username));
         }
 
         return values;
@@ -302,9 +284,6 @@ public sealed partial class CustomerGrain(
         IndexKinds.LoginEmail => "e-mail already belongs to another customer",
         _ => "value already taken",
     };
-
-    private Task ReleaseAll(IEnumerable<(string Kind, string Value)> values) =>
-        Task.WhenAll(values.Select(v => Index(v.Kind, v.Value).Release(_id)));
 
     /// <summary>A deep copy taken before a change, so a failed write leaves memory as storage has it.</summary>
     private CustomerState Snapshot() => copier.Copy(S);
@@ -320,8 +299,28 @@ public sealed partial class CustomerGrain(
         }
         catch
         {
-            state.State = previous;
+            await Resync(previous);
             throw;
+        }
+
+        _stored = StoredIndexValues.Of(S);
+    }
+
+    /// <summary>
+    /// After a failed write, takes the state storage holds: a write that timed out may still have been
+    /// committed, and what the customer holds must be what storage says. Storage out of reach leaves
+    /// the state before the write, the likely truth; a committed write then shows as a conflicting
+    /// ETag on the next one, which reloads the grain.
+    /// </summary>
+    private async Task Resync(CustomerState previous)
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
         }
 
         _stored = StoredIndexValues.Of(S);

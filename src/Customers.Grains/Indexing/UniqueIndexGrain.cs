@@ -37,9 +37,20 @@ public sealed class UniqueIndexGrain(
             return false;
         }
 
+        var (previousOwner, previousAt) = (state.State.Owner, state.State.ReservedAt);
         state.State.Owner = owner;
         state.State.ReservedAt = time.GetUtcNow().UtcDateTime;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: the value must not look held by an owner it was never written for.
+            (state.State.Owner, state.State.ReservedAt) = (previousOwner, previousAt);
+            throw;
+        }
+
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Customers.Grains.Indexing;
 using Customers.Grains.Privacy;
 
 namespace Customers.Grains.Accounts;
@@ -54,9 +55,8 @@ public sealed partial class AccountGrain : IAccountPrivacyGrain, IAccountErasure
         }
 
         // Freed before the state is cleared: a retry after a crash in between still knows the values.
-        var values = S.Tokenizations.Select(t => (Kind: IndexKinds.TokenizationReference, Value: ReferenceValue(t.ReferenceId)))
-            .Append((Kind: IndexKinds.AccountExternalId, Value: S.ExternalId));
-        await Task.WhenAll(values.Select(v => Index(v.Kind, v.Value).Release(_id)));
+        await Free(S.Tokenizations.Select(t => ReferenceValue(t.ReferenceId))
+            .Append(new UniqueValue(IndexKinds.AccountExternalId, S.ExternalId)));
 
         // The row stays, keyed by org and account id only, with no payload.
         await _state.ClearStateAsync();

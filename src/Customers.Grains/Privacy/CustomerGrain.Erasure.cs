@@ -101,7 +101,7 @@ public sealed partial class CustomerGrain
         }
 
         await probe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
-        await ReleaseAll(UniqueValues(S).Append((IndexKinds.CustomerExternalId, S.ExternalId)));
+        await Free(UniqueValues(S));
 
         await probe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
         await StopReminder(CredentialReminder);

@@ -6,6 +6,7 @@ namespace Customers.Tests.Grains;
 /// <summary>
 /// Grain storage for the test cluster that fails (or delays) chosen writes before they reach the
 /// storage it wraps, as a PostgreSQL write that errors or times out would: the write is not stored.
+/// A fault armed <c>afterStoring</c> fails the write once it is stored, as a commit whose answer was lost.
 /// Faults are armed per grain, so tests sharing the cluster do not see each other's.
 /// </summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
@@ -17,13 +18,13 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <paramref name="skip"/>+<paramref name="times"/> from now, each after <paramref name="delay"/>.
     /// Disposing disarms what is left.
     /// </summary>
-    public static WriteFault FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default) =>
-        FailWritesWhere(id => id == grain, times, skip, delay);
+    public static WriteFault FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default, bool afterStoring = false) =>
+        FailWritesWhere(id => id == grain, times, skip, delay, afterStoring);
 
     /// <summary>As <see cref="FailWrites"/>, counting the writes of every grain that <paramref name="matches"/> together.</summary>
-    public static WriteFault FailWritesWhere(Func<GrainId, bool> matches, int times = 1, int skip = 0, TimeSpan delay = default)
+    public static WriteFault FailWritesWhere(Func<GrainId, bool> matches, int times = 1, int skip = 0, TimeSpan delay = default, bool afterStoring = false)
     {
-        var fault = new WriteFault(skip, times, delay);
+        var fault = new WriteFault(skip, times, delay, afterStoring);
         Faults[fault] = matches;
         return fault;
     }
@@ -33,20 +34,38 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await Inject(grainId);
-        await inner.WriteStateAsync(stateName, grainId, grainState);
+        var fault = Armed(grainId);
+        if (fault is { AfterStoring: true })
+        {
+            var etag = grainState.ETag;
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            // The caller never learns the new ETag, as when the commit's answer is lost.
+            grainState.ETag = etag;
+        }
+
+        await Inject(fault, grainId);
+        if (fault is not { AfterStoring: true })
+        {
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+        }
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await Inject(grainId);
+        await Inject(Armed(grainId), grainId);
         await inner.ClearStateAsync(stateName, grainId, grainState);
     }
 
-    private static async Task Inject(GrainId grainId)
+    /// <summary>The fault that fails this write of <paramref name="grainId"/>, if one does.</summary>
+    private static WriteFault? Armed(GrainId grainId)
     {
         var fault = Faults.FirstOrDefault(f => f.Value(grainId)).Key;
-        if (fault is null || !fault.NextFails())
+        return fault is not null && fault.NextFails() ? fault : null;
+    }
+
+    private static async Task Inject(WriteFault? fault, GrainId grainId)
+    {
+        if (fault is null)
         {
             return;
         }
@@ -60,12 +79,14 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     }
 
     /// <summary>An armed fault; disposing it disarms what is left of it.</summary>
-    public sealed class WriteFault(int skip, int times, TimeSpan delay) : IDisposable
+    public sealed class WriteFault(int skip, int times, TimeSpan delay, bool afterStoring) : IDisposable
     {
         private int _seen;
         private int _failed;
 
         public TimeSpan Delay { get; } = delay;
+
+        public bool AfterStoring { get; } = afterStoring;
 
         /// <summary>How many writes this fault has failed.</summary>
         public int Failed => Volatile.Read(ref _failed);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Customers.Grains.Validation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Customers.Grains.Customers;
 
@@ -32,7 +31,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             return Outcome.Invalid("Idempotency-Key", $"must have at most {IdempotencyKeyMaxLength} characters");
         }
 
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         // Hashed before anything normalises the request: "the same body" is the body as sent.
         var requestHash = key is null ? "" : RequestHash(request);
         if (key is not null && S.AccountCreations.Find(r => r.Key == key && now - r.CreatedAt < IdempotencyWindow) is { } earlier)
@@ -132,7 +131,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         }
 
         await SettleOpenings();
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var perAccount = await Task.WhenAll(S.AccountIds.Select(id => GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, id)).GetTokenizedCards()));
         var cards = perAccount
             .SelectMany(c => c)
@@ -174,7 +173,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             return;
         }
 
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var snapshot = Snapshot();
         foreach (var opening in S.Openings.ToList())
         {
@@ -221,7 +220,4 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
 
     private static string RequestHash(CreateAccountRequest request) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
-
-    /// <summary>The grain's clock; the constructor that receives it lives in the other part of this class.</summary>
-    private TimeProvider Clock => ServiceProvider.GetRequiredService<TimeProvider>();
 }

@@ -1,5 +1,4 @@
 using Customers.Grains.Catalog;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Customers.Grains.Customers;
@@ -115,8 +114,7 @@ public sealed partial class CustomerGrain
         }
         catch (Exception e)
         {
-            ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>()
-                .LogWarning(e, "Reporting a holding change of customer {CustomerId} of {Org} to its holder bucket failed", _id, _org);
+            logger.LogWarning(e, "Reporting a holding change of customer {CustomerId} of {Org} to its holder bucket failed", _id, _org);
         }
     }
 

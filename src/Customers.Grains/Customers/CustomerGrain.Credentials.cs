@@ -1,27 +1,18 @@
 using Customers.Grains.Credentials;
 using Customers.Grains.Indexing;
 using Customers.Grains.Validation;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Customers.Grains.Customers;
 
 /// <summary>
 /// The customer's credential. Its username shares the login-email index with a digital customer's
 /// e-mail, so one value can be both for the same customer: it is released only when neither uses it.
-/// Identity provider calls run off the grain's turn and report back through
+/// Identity provider calls (<see cref="IdentityProviderCalls"/>) report back through
 /// <see cref="ICredentialProviderCallbacks"/>; a reminder retries them until they succeed.
 /// </summary>
 public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredentialProviderCallbacks
 {
     private const string CredentialReminder = "credential-provider-sync";
-
-    /// <summary>When the identity provider call now under way for each credential started.</summary>
-    private readonly Dictionary<Guid, DateTimeOffset> _providerCallsStartedAt = [];
-
-    // Resolved on use rather than injected: only credential requests need them.
-    private CredentialOptions CredentialSettings => ServiceProvider.GetRequiredService<IOptions<CredentialOptions>>().Value;
 
     public Task<Outcome<CustomerCredentials>> GetCredentials()
     {
@@ -204,7 +195,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
     public async Task CredentialProviderAnswered(CredentialProviderAnswer answer)
     {
-        _providerCallsStartedAt.Remove(answer.CredentialId);
+        providerCalls.Answered(answer.CredentialId);
         if (!answer.Succeeded)
         {
             // Retried by the reminder.
@@ -347,97 +338,24 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         return Outcome<CredentialCreated>.Success(new CredentialCreated(S.Credential.Id));
     }
 
-    /// <summary>
-    /// Starts the identity provider call the credential waits for, unless one is under way. It runs
-    /// off the grain's turn, so a slow provider never holds up the customer's other requests.
-    /// </summary>
+    /// <summary>Starts the identity provider calls the customer's credentials wait for.</summary>
     private void CallIdentityProvider()
     {
+        var callbacks = this.AsReference<ICredentialProviderCallbacks>();
         foreach (var retired in S.RetiredCredentials)
         {
-            CallIdentityProvider(retired, removal: true);
+            providerCalls.Start(_org, _id, retired, removal: true, callbacks);
         }
 
         if (S.IsLive && S.Credential is { } credential && credential.AwaitsProvider())
         {
-            CallIdentityProvider(credential, removal: false);
-        }
-    }
-
-    private void CallIdentityProvider(CredentialState credential, bool removal)
-    {
-        var settings = CredentialSettings;
-        var now = time.GetUtcNow();
-        if (_providerCallsStartedAt.TryGetValue(credential.Id, out var started) && now - started < settings.ProviderTimeout)
-        {
-            return;
-        }
-
-        _providerCallsStartedAt[credential.Id] = now;
-        var provider = ServiceProvider.GetRequiredService<IIdentityProvider>();
-        var logger = ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>();
-        var callbacks = this.AsReference<ICredentialProviderCallbacks>();
-        var (id, username, known) = (credential.Id, credential.Username, credential.ProviderUsername);
-        if (removal)
-        {
-            var login = credential.ProviderLogin();
-            var request = new IdentityRemoval(_org, _id, id, login);
-            _ = Task.Run(() => CallProvider(
-                token => provider.RemoveAsync(request, token),
-                new CredentialProviderAnswer(id, CredentialProviderCall.Removal, null, login, Succeeded: false),
-                callbacks, settings.ProviderTimeout, logger));
-        }
-        else if (credential.Status == CredentialStatuses.Activating)
-        {
-            var activation = new IdentityActivation(_org, _id, id, username);
-            _ = Task.Run(() => CallProvider(
-                token => provider.ActivateAsync(activation, token),
-                new CredentialProviderAnswer(id, CredentialProviderCall.Activation, null, username, Succeeded: false),
-                callbacks, settings.ProviderTimeout, logger));
-        }
-        else
-        {
-            var change = new IdentityUsernameChange(_org, _id, id, known!, username);
-            _ = Task.Run(() => CallProvider(
-                token => provider.ChangeUsernameAsync(change, token),
-                new CredentialProviderAnswer(id, CredentialProviderCall.UsernameChange, known, username, Succeeded: false),
-                callbacks, settings.ProviderTimeout, logger));
-        }
-    }
-
-    private static async Task CallProvider(
-        Func<CancellationToken, Task> call,
-        CredentialProviderAnswer answer,
-        ICredentialProviderCallbacks callbacks,
-        TimeSpan timeout,
-        ILogger logger)
-    {
-        try
-        {
-            using var cancellation = new CancellationTokenSource(timeout);
-            await call(cancellation.Token);
-            answer = answer with { Succeeded = true };
-        }
-        catch (Exception e)
-        {
-            // Usernames are personal data: the log names the credential only.
-            logger.LogWarning("Identity provider {Call} for credential {CredentialId} failed ({Error}); a reminder retries it",
-                answer.Call, answer.CredentialId, e.GetType().Name);
-        }
-
-        try
-        {
-            await callbacks.CredentialProviderAnswered(answer);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not record the identity provider's answer for credential {CredentialId}; a reminder retries it", answer.CredentialId);
+            providerCalls.Start(_org, _id, credential, removal: false, callbacks);
         }
     }
 
     private Task EnsureCredentialReminder()
     {
-        var period = CredentialSettings.ProviderRetryPeriod;
+        var period = providerCalls.RetryPeriod;
         return this.RegisterOrUpdateReminder(CredentialReminder, period, period);
     }
 

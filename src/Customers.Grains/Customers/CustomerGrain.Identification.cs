@@ -1,6 +1,5 @@
 using Customers.Grains.Identification;
 using Customers.Grains.Validation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Customers.Grains.Customers;
 
@@ -24,7 +23,6 @@ public sealed partial class CustomerGrain : ICustomerIdentificationGrain
             return v.ToOutcome();
         }
 
-        var documents = ServiceProvider.GetRequiredService<IDocumentStore>();
         var process = new IdentificationProcessState
         {
             ProcessId = Guid.NewGuid(),

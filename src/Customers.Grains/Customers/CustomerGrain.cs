@@ -1,5 +1,10 @@
+using Customers.Grains.Credentials;
 using Customers.Grains.Indexing;
+using Customers.Grains.Privacy;
 using Customers.Grains.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
 
 namespace Customers.Grains.Customers;
@@ -7,7 +12,12 @@ namespace Customers.Grains.Customers;
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TimeProvider time,
-    DeepCopier<CustomerState> copier) : Grain, ICustomerGrain, IIndexedValueHolder
+    DeepCopier<CustomerState> copier,
+    IdentityProviderCalls providerCalls,
+    IDocumentStore documents,
+    IErasureProbe erasureProbe,
+    IOptions<ReminderOptions> reminders,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IIndexedValueHolder
 {
     private string _org = "";
     private Guid _id;

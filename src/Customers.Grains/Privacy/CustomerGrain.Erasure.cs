@@ -1,8 +1,5 @@
 using Customers.Grains.Privacy;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace Customers.Grains.Customers;
 
@@ -65,29 +62,26 @@ public sealed partial class CustomerGrain
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ServiceProvider.GetRequiredService<ILogger<CustomerGrain>>()
-                .LogWarning(e, "Erasure of customer {CustomerId} of {Org} stopped; its reminder carries it on", _id, _org);
+            logger.LogWarning(e, "Erasure of customer {CustomerId} of {Org} stopped; its reminder carries it on", _id, _org);
         }
     }
 
     private async Task ContinueErasure()
     {
-        var probe = ServiceProvider.GetService<IErasureProbe>() ?? new NoErasureProbe();
-
-        await probe.BeforeStep(_org, _id, ErasureSteps.Accounts);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Accounts);
         await Task.WhenAll(S.KnownAccounts().Select(id => GrainFactory.GetGrain<IAccountErasure>(GrainKeys.Account(_org, id)).Erase(_id)));
 
         // Every document row of the customer goes, one whose upload was cut off before the grain listed it too.
-        await probe.BeforeStep(_org, _id, ErasureSteps.Documents);
-        await ServiceProvider.GetRequiredService<IDocumentStore>().DeleteCustomerDocumentsAsync(_org, _id);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Documents);
+        await documents.DeleteCustomerDocumentsAsync(_org, _id);
 
-        await probe.BeforeStep(_org, _id, ErasureSteps.CatalogueHoldings);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.CatalogueHoldings);
         var buckets = S.Categories.Select(c => CategoryHolders(c.Id)).Append(SpecialTreatmentHolders);
         await Task.WhenAll(buckets.Select(b => b.Release(_id)));
 
         // A credential the identity provider may let in is removed there first; its usernames stay
         // taken until the provider confirms, and the confirmation resumes the erasure.
-        await probe.BeforeStep(_org, _id, ErasureSteps.Credential);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Credential);
         var snapshot = Snapshot();
         if (await RetireCredentialAtProvider())
         {
@@ -100,10 +94,10 @@ public sealed partial class CustomerGrain
             return;
         }
 
-        await probe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
         await Free(UniqueValues(S));
 
-        await probe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
         await StopReminder(CredentialReminder);
         var erased = S;
         state.State = new CustomerState { ErasedAt = time.GetUtcNow().UtcDateTime };
@@ -113,7 +107,7 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>As often as Orleans lets a reminder tick: one minute unless <c>Reminders:MinimumReminderPeriod</c> is lower.</summary>
-    private TimeSpan ErasureRetryPeriod => ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value.MinimumReminderPeriod;
+    private TimeSpan ErasureRetryPeriod => reminders.Value.MinimumReminderPeriod;
 
     private async Task StopReminder(string name)
     {

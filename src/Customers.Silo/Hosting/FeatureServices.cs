@@ -1,5 +1,5 @@
+using Customers.Grains;
 using Customers.Grains.Credentials;
-using Customers.Grains.Privacy;
 using Customers.Silo.Documents;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -13,9 +13,8 @@ public static class FeatureServices
     {
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.Configure<InProcessIdentityProviderOptions>(configuration.GetSection(InProcessIdentityProviderOptions.Section));
-        services.TryAddSingleton<IIdentityProvider, InProcessIdentityProvider>();
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
-        services.TryAddSingleton<IErasureProbe, NoErasureProbe>();
+        services.AddCustomerGrainServices();
 
         // Lets a deployment (or a test) retry identity provider calls more often than the
         // one-minute reminder floor, e.g. Reminders__MinimumReminderPeriod=00:00:05.

@@ -40,6 +40,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             Faulty(siloBuilder, StorageNames.Index);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+            siloBuilder.Services.AddSingleton<IDocumentStore, MemoryDocumentStore>();
+            siloBuilder.Services.AddCustomerGrainServices();
             siloBuilder.Services.Configure<IndexingOptions>(o => o.ReservationGrace = ReservationGrace);
         }
     }

@@ -1,0 +1,21 @@
+using Customers.Grains.Credentials;
+using Customers.Grains.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Customers.Grains;
+
+public static class GrainServices
+{
+    /// <summary>
+    /// What the grains take in their constructors beyond Orleans' own services, with the defaults a
+    /// host replaces by registering its own first. The host adds an <see cref="IDocumentStore"/>.
+    /// </summary>
+    public static IServiceCollection AddCustomerGrainServices(this IServiceCollection services)
+    {
+        services.TryAddTransient<IdentityProviderCalls>();
+        services.TryAddSingleton<IIdentityProvider, InProcessIdentityProvider>();
+        services.TryAddSingleton<IErasureProbe, NoErasureProbe>();
+        return services;
+    }
+}

@@ -33,7 +33,7 @@ public sealed partial class AccountGrain
         var endExclusive = toDate?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var history = S.BillingAddresses
             .Where(p => (endExclusive is null || p.From < endExclusive) && (start is null || p.To is null || p.To > start))
-            .Select(p => new BillingAddressPeriod { BillingAddress = p.Address, InitDate = p.From, EndDate = p.To })
+            .Select(p => new BillingAddressPeriod { BillingAddress = p.Address.ToBilling(), InitDate = p.From, EndDate = p.To })
             .ToList();
         return Task.FromResult(Outcome<BillingAddressHistory>.Success(new BillingAddressHistory
         {
@@ -67,7 +67,7 @@ public sealed partial class AccountGrain
         var snapshot = Snapshot();
         var now = Now;
         S.BillingAddresses[^1].To = now;
-        S.BillingAddresses.Add(new BillingAddressRecord { Address = address, From = now });
+        S.BillingAddresses.Add(new BillingAddressRecord { Address = StoredAddress.From(address)!, From = now });
         S.UpdatedAt = now;
         Record(EventTypes.BillingAddressChanged, "billing_address");
         await WriteOrRevert(snapshot);
@@ -101,7 +101,7 @@ public sealed partial class AccountGrain
 
     private static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
 
-    private static bool SameAddress(BillingAddress? current, BillingAddress requested) =>
+    private static bool SameAddress(StoredAddress? current, BillingAddress requested) =>
         current is not null
         && (current.AddressLines ?? []).SequenceEqual(requested.AddressLines ?? [])
         && current.PostalCode == requested.PostalCode

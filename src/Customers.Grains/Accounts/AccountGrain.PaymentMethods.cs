@@ -104,20 +104,20 @@ public sealed partial class AccountGrain
     {
         var details = method.Type switch
         {
-            PaymentMethodTypes.DirectDebit => new PaymentMethodDetails { Iban = method.Details!.Iban },
-            PaymentMethodTypes.CreditCard => new PaymentMethodDetails { TokenId = method.Details!.TokenId },
-            _ => new PaymentMethodDetails(),
+            PaymentMethodTypes.DirectDebit => new StoredPaymentDetails { Iban = method.Details!.Iban },
+            PaymentMethodTypes.CreditCard => new StoredPaymentDetails { TokenId = method.Details!.TokenId },
+            _ => new StoredPaymentDetails(),
         };
-        account.PaymentMethod = new PaymentMethod { Type = method.Type, Details = details };
+        account.PaymentMethod = new StoredPaymentMethod { Type = method.Type, Details = details };
         account.PaymentMethods.Add(new PaymentMethodRecord
         {
             Type = method.Type!,
-            Details = new PaymentMethodDetails { Iban = details.Iban, TokenId = details.TokenId },
+            Details = new StoredPaymentDetails { Iban = details.Iban, TokenId = details.TokenId },
             CreatedAt = at,
         });
     }
 
-    private static bool SamePaymentMethod(PaymentMethod? current, PaymentMethod requested) =>
+    private static bool SamePaymentMethod(StoredPaymentMethod? current, PaymentMethod requested) =>
         current is not null
         && current.Type == requested.Type
         && current.Details?.Iban == requested.Details?.Iban

@@ -5,7 +5,8 @@ namespace Customers.Grains.Accounts;
 
 /// <summary>
 /// Stored as JSON with snake_case names and no type names, so renaming a class or adding a
-/// property never orphans a row: a missing property reads as its default.
+/// property never orphans a row: a missing property reads as its default. It holds stored types
+/// only (<see cref="StoredPaymentMethod"/>, …), never the API's request or view shapes.
 /// </summary>
 [GenerateSerializer]
 public sealed class AccountState : IHasOutbox
@@ -23,7 +24,7 @@ public sealed class AccountState : IHasOutbox
     [Id(5)] public List<BillingAddressRecord> BillingAddresses { get; set; } = [];
 
     /// <summary>Null for PREPAID accounts and while the first card is still being tokenized.</summary>
-    [Id(6)] public PaymentMethod? PaymentMethod { get; set; }
+    [Id(6)] public StoredPaymentMethod? PaymentMethod { get; set; }
 
     /// <summary>Every payment method the account had, oldest first; the last one is current.</summary>
     [Id(7)] public List<PaymentMethodRecord> PaymentMethods { get; set; } = [];
@@ -34,7 +35,7 @@ public sealed class AccountState : IHasOutbox
     /// <summary>Oldest first.</summary>
     [Id(9)] public List<ContractRecord> Contracts { get; set; } = [];
 
-    [Id(10)] public Invoice? Invoice { get; set; }
+    [Id(10)] public StoredInvoice? Invoice { get; set; }
     [Id(11)] public DateTime CreatedAt { get; set; }
     [Id(12)] public DateTime UpdatedAt { get; set; }
     [Id(13)] public DateTime? EndedAt { get; set; }
@@ -49,7 +50,7 @@ public sealed class AccountState : IHasOutbox
 
     public bool IsLive => Exists && EndedAt is null;
 
-    public BillingAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
+    public StoredAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
 
     public TokenizationRecord? PendingTokenization => Tokenizations.Find(t => t.Status == TokenizationStatuses.Pending);
 
@@ -70,7 +71,7 @@ public sealed class AccountState : IHasOutbox
 [GenerateSerializer]
 public sealed class BillingAddressRecord
 {
-    [Id(0)] public BillingAddress Address { get; set; } = new();
+    [Id(0)] public StoredAddress Address { get; set; } = new();
     [Id(1)] public DateTime From { get; set; }
 
     /// <summary>Null while current.</summary>
@@ -81,7 +82,7 @@ public sealed class BillingAddressRecord
 public sealed class PaymentMethodRecord
 {
     [Id(0)] public string Type { get; set; } = "";
-    [Id(1)] public PaymentMethodDetails Details { get; set; } = new();
+    [Id(1)] public StoredPaymentDetails Details { get; set; } = new();
     [Id(2)] public DateTime CreatedAt { get; set; }
 }
 

@@ -71,7 +71,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             {
                 CustomerId = _id,
                 CustomerExternalId = S.ExternalId,
-                CustomerPostalAddress = S.ContactInfo?.PostalAddress,
+                CustomerPostalAddress = S.ContactInfo?.PostalAddress?.ToPostal(),
                 Request = request,
             });
 

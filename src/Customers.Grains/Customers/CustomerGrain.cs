@@ -22,7 +22,6 @@ public sealed partial class CustomerGrain(
     private string _org = "";
     private Guid _id;
 
-    private CustomerView? _view;
     private StoredIndexValues _stored = StoredIndexValues.Of(new CustomerState());
 
     private CustomerState S => state.State;
@@ -53,10 +52,10 @@ public sealed partial class CustomerGrain(
             Type = request.Type!,
             PreferredLanguage = request.PreferredLanguage,
             Segment = request.Type == CustomerTypes.Digital ? null : request.Segment,
-            ContactInfo = request.ContactInfo,
-            PersonalInfo = request.Type == CustomerTypes.Private ? request.PersonalInfo : null,
-            CompanyInfo = request.Type == CustomerTypes.Corporate ? request.CompanyInfo : null,
-            DigitalPersonalInfo = request.Type == CustomerTypes.Digital ? request.DigitalPersonalInfo : null,
+            ContactInfo = StoredContact.From(request.ContactInfo),
+            PersonalInfo = request.Type == CustomerTypes.Private ? StoredPerson.From(request.PersonalInfo) : null,
+            CompanyInfo = request.Type == CustomerTypes.Corporate ? StoredCompany.From(request.CompanyInfo) : null,
+            DigitalPersonalInfo = request.Type == CustomerTypes.Digital ? StoredDigitalProfile.From(request.DigitalPersonalInfo) : null,
         };
 
         // The external id comes from memory almost always, so its index is claimed alongside the
@@ -89,10 +88,11 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// The view is built once per written version from a private copy of the state and handed out
-    /// as immutable, so a read costs no copy; every write drops it.
+    /// The view is built from the stored shapes into new API objects and handed out as immutable,
+    /// so it shares nothing with the state and crosses the grain call without a copy. Not cached:
+    /// an active customer costs memory for its state only.
     /// </summary>
-    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? _view ??= ToView(copier.Copy(S)) : null);
+    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? ToView(S) : null);
 
     public async Task<Outcome> Update(PatchCustomerRequest request)
     {
@@ -188,7 +188,7 @@ public sealed partial class CustomerGrain(
 
         CustomerRules.NormalizeDefaults(request.AssociatedUsers![0].ContactInfo);
         var snapshot = Snapshot();
-        S.CompanyInfo!.AssociatedUsers = request.AssociatedUsers;
+        S.CompanyInfo!.AssociatedUsers = StoredAssociatedUser.From(request.AssociatedUsers);
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
         Record(EventTypes.CustomerUpdated, "company_info.associated_users");
         await WriteOrRevert(snapshot);
@@ -301,7 +301,6 @@ public sealed partial class CustomerGrain(
     /// <summary>Persists the state; a failed write leaves memory as storage has it.</summary>
     private async Task WriteOrRevert(CustomerState previous)
     {
-        _view = null;
         try
         {
             S.TrimHistories();
@@ -353,22 +352,22 @@ public sealed partial class CustomerGrain(
 
         if (request.ContactInfo is { } contact)
         {
-            S.ContactInfo ??= new ContactInfo();
+            S.ContactInfo ??= new StoredContact();
             if (contact.PhoneNumbers is not null)
             {
                 CustomerRules.NormalizeDefaults(contact);
-                S.ContactInfo.PhoneNumbers = contact.PhoneNumbers;
+                S.ContactInfo.PhoneNumbers = StoredPhone.From(contact.PhoneNumbers);
             }
 
             if (contact.Emails is not null)
             {
                 CustomerRules.NormalizeDefaults(contact);
-                S.ContactInfo.Emails = contact.Emails;
+                S.ContactInfo.Emails = StoredEmail.From(contact.Emails);
             }
 
             if (contact.PostalAddress is not null)
             {
-                S.ContactInfo.PostalAddress = contact.PostalAddress;
+                S.ContactInfo.PostalAddress = StoredAddress.From(contact.PostalAddress);
             }
         }
 
@@ -395,19 +394,19 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private CustomerView ToView(CustomerState copy) => new()
+    private CustomerView ToView(CustomerState stored) => new()
     {
         Id = _id,
-        ExternalId = copy.ExternalId,
-        Type = copy.Type,
-        PreferredLanguage = copy.PreferredLanguage,
-        Segment = copy.Segment,
-        ContactInfo = copy.ContactInfo,
-        PersonalInfo = copy.PersonalInfo,
-        CompanyInfo = copy.CompanyInfo,
-        DigitalPersonalInfo = copy.DigitalPersonalInfo,
-        CreatedAt = copy.CreatedAt,
-        UpdatedAt = copy.UpdatedAt,
+        ExternalId = stored.ExternalId,
+        Type = stored.Type,
+        PreferredLanguage = stored.PreferredLanguage,
+        Segment = stored.Segment,
+        ContactInfo = stored.ContactInfo?.ToWire(),
+        PersonalInfo = stored.PersonalInfo?.ToWire(),
+        CompanyInfo = stored.CompanyInfo?.ToWire(),
+        DigitalPersonalInfo = stored.DigitalPersonalInfo?.ToWire(),
+        CreatedAt = stored.CreatedAt,
+        UpdatedAt = stored.UpdatedAt,
     };
 
 }

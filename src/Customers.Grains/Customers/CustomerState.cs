@@ -2,7 +2,8 @@ namespace Customers.Grains.Customers;
 
 /// <summary>
 /// Stored as JSON with snake_case names and no type names, so renaming this class or adding a
-/// property never orphans a row: a missing property reads as its default.
+/// property never orphans a row: a missing property reads as its default. It holds stored types
+/// only (<see cref="StoredContact"/>, …), never the API's request or view shapes.
 /// </summary>
 [GenerateSerializer]
 public sealed partial class CustomerState
@@ -11,10 +12,10 @@ public sealed partial class CustomerState
     [Id(1)] public string ExternalId { get; set; } = "";
     [Id(2)] public string? PreferredLanguage { get; set; }
     [Id(3)] public string? Segment { get; set; }
-    [Id(4)] public ContactInfo? ContactInfo { get; set; }
-    [Id(5)] public PersonalInfo? PersonalInfo { get; set; }
-    [Id(6)] public CompanyInfo? CompanyInfo { get; set; }
-    [Id(7)] public DigitalPersonalInfo? DigitalPersonalInfo { get; set; }
+    [Id(4)] public StoredContact? ContactInfo { get; set; }
+    [Id(5)] public StoredPerson? PersonalInfo { get; set; }
+    [Id(6)] public StoredCompany? CompanyInfo { get; set; }
+    [Id(7)] public StoredDigitalProfile? DigitalPersonalInfo { get; set; }
     [Id(8)] public DateTime CreatedAt { get; set; }
     [Id(9)] public DateTime UpdatedAt { get; set; }
     [Id(10)] public DateTime? DeletedAt { get; set; }
@@ -30,7 +31,7 @@ public sealed partial class CustomerState
 
     public bool IsLive => Exists && DeletedAt is null && ErasureRequestedAt is null;
 
-    public IdentityDocument? IdentityDocument => PersonalInfo?.IdentityDocument ?? CompanyInfo?.IdentityDocument;
+    public StoredIdentityDocument? IdentityDocument => PersonalInfo?.IdentityDocument ?? CompanyInfo?.IdentityDocument;
 
     /// <summary>The e-mail this customer authenticates with, as indexed (lower case).</summary>
     public string? LoginEmail => DigitalPersonalInfo?.Email?.ToLowerInvariant();

@@ -1,4 +1,5 @@
 using System.Text;
+using Customers.Grains;
 using Customers.Grains.Accounts;
 using Customers.Silo.Storage;
 
@@ -16,7 +17,7 @@ public class AccountStateStorageTests
         {
             ExternalId = "42",
             Modality = Modalities.Postpaid,
-            BillingAddresses = [new BillingAddressRecord { Address = new BillingAddress { PostalCode = "28108", StateId = "28" }, From = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }],
+            BillingAddresses = [new BillingAddressRecord { Address = new StoredAddress { PostalCode = "28108", StateId = "28" }, From = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }],
             Tokenizations = [new TokenizationRecord { ReferenceId = Guid.NewGuid(), Status = TokenizationStatuses.Expired, ErrorMessage = "late" }],
             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         };

@@ -14,7 +14,7 @@ public class HistoryBoundsTests
         var contract = new ContractRecord { Requests = Many(250, i => new ContractRequestRecord { RequestExternalId = $"{i}" }) };
         var state = new AccountState
         {
-            BillingAddresses = Many(250, i => new BillingAddressRecord { Address = new BillingAddress { PostalCode = $"{i}" } }),
+            BillingAddresses = Many(250, i => new BillingAddressRecord { Address = new StoredAddress { PostalCode = $"{i}" } }),
             PaymentMethods = Many(250, i => new PaymentMethodRecord { Type = $"{i}" }),
             Tokenizations = Many(250, i => new TokenizationRecord { TokenId = $"{i}" }),
             PromotionOperations = Many(250, i => new PromotionOperationRecord { PromotionId = i }),

@@ -91,13 +91,15 @@ public sealed partial class AccountGrain
     {
         try
         {
-            await ArmNoLaterThan(Earliest(NextDue(previous), NextDue(S)));
-            await Store();
+            await _state.WriteOrReload(previous, async () =>
+            {
+                await ArmNoLaterThan(Earliest(NextDue(previous), NextDue(S)));
+                await Store();
+            });
         }
-        catch
+        finally
         {
-            await Resync(previous);
-            throw;
+            _stored = StoredAccountIndexValues.Of(S);
         }
     }
 

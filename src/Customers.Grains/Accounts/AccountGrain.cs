@@ -206,35 +206,17 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     /// <summary>A deep copy taken before a change, so a failed write leaves memory as storage has it.</summary>
     private AccountState Snapshot() => _copier.Copy(S);
 
+    /// <summary>Persists the state; a failed write leaves memory as storage has it.</summary>
     private async Task WriteOrRevert(AccountState previous)
     {
         try
         {
-            await Store();
+            await _state.WriteOrReload(previous, Store);
         }
-        catch
+        finally
         {
-            await Resync(previous);
-            throw;
+            _stored = StoredAccountIndexValues.Of(S);
         }
-    }
-
-    /// <summary>
-    /// After a failed write, takes the state storage holds: a write that timed out may still have been
-    /// committed. Storage out of reach leaves the state before the write, the likely truth.
-    /// </summary>
-    private async Task Resync(AccountState previous)
-    {
-        try
-        {
-            await _state.ReadStateAsync();
-        }
-        catch
-        {
-            _state.State = previous;
-        }
-
-        _stored = StoredAccountIndexValues.Of(S);
     }
 
     /// <summary>Writes the state; only once stored do the index grains get answered from it.</summary>

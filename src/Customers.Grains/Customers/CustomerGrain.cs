@@ -303,36 +303,16 @@ public sealed partial class CustomerGrain(
     {
         try
         {
-            S.TrimHistories();
-            await state.WriteStateAsync();
+            await state.WriteOrReload(previous, () =>
+            {
+                S.TrimHistories();
+                return state.WriteStateAsync();
+            });
         }
-        catch
+        finally
         {
-            await Resync(previous);
-            throw;
+            _stored = StoredIndexValues.Of(S);
         }
-
-        _stored = StoredIndexValues.Of(S);
-    }
-
-    /// <summary>
-    /// After a failed write, takes the state storage holds: a write that timed out may still have been
-    /// committed, and what the customer holds must be what storage says. Storage out of reach leaves
-    /// the state before the write, the likely truth; a committed write then shows as a conflicting
-    /// ETag on the next one, which reloads the grain.
-    /// </summary>
-    private async Task Resync(CustomerState previous)
-    {
-        try
-        {
-            await state.ReadStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-        }
-
-        _stored = StoredIndexValues.Of(S);
     }
 
     /// <summary>Puts back a state that a later check (a lost reservation) invalidated.</summary>

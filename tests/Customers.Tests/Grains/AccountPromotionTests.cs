@@ -258,20 +258,6 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_tick_of_the_former_tokenization_reminder_hands_over_to_the_account_reminder()
-    {
-        var account = await OpenAccount();
-        var start = Today.AddDays(2);
-        await account.AddPromotion(Promotion(41, start, null));
-
-        await account.AsReference<IRemindable>().ReceiveReminder("tokenization-timeout", default);
-
-        var reminder = Assert.Single(await fixture.Reminders(account));
-        Assert.Equal(Reminder, reminder.ReminderName);
-        Assert.Equal(Midnight(start), reminder.StartAt);
-    }
-
-    [Fact]
     public async Task Ending_the_account_cancels_its_scheduled_and_active_promotions_and_records_it()
     {
         var customer = await Customer();

@@ -6,5 +6,5 @@ public static class Outcomes
         outcome.IsOk ? onSuccess() : ApiErrors.For(outcome);
 
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> onSuccess) =>
-        outcome.IsOk ? onSuccess(outcome.Value!) : ApiErrors.For(outcome.Status);
+        outcome.IsOk ? onSuccess(outcome.Value!) : ApiErrors.For(outcome);
 }

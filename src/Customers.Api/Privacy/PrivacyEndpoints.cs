@@ -46,7 +46,7 @@ public static class PrivacyEndpoints
         var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
         if (!outcome.IsOk)
         {
-            return ApiErrors.For(outcome.Status);
+            return ApiErrors.For(outcome);
         }
 
         var export = outcome.Value!;

@@ -31,7 +31,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             {
                 var valid = await Catalog.ValidateCategoryValue(categoryId, request.Value);
                 name = valid.Value ?? "";
-                return valid.Status;
+                return valid.WithoutValue();
             });
             if (!taken.IsOk)
             {
@@ -138,7 +138,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             var holders = CategoryHolders(categoryId);
             var previous = current.Value;
             var taken = await Take(holders, request.Value, heldBefore: true, previous,
-                async () => (await Catalog.ValidateCategoryValue(categoryId, request.Value)).Status);
+                async () => (await Catalog.ValidateCategoryValue(categoryId, request.Value)).WithoutValue());
             if (!taken.IsOk)
             {
                 return taken;

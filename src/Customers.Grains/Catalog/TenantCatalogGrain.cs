@@ -67,6 +67,7 @@ public sealed class TenantCatalogGrain(
     {
         using (await Enter(_changes))
         {
+            request = CatalogRules.Normalize(request);
             var violations = CatalogRules.ValidateNewCategories(request);
             if (violations.Any)
             {
@@ -132,6 +133,7 @@ public sealed class TenantCatalogGrain(
                 return CategoryNotFound;
             }
 
+            request = CatalogRules.Normalize(request);
             var violations = CatalogRules.ValidatePatchCategory(request);
             if (violations.Any)
             {

@@ -11,6 +11,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             return NotFound;
         }
 
+        request = CatalogRules.Normalize(request);
         var violations = CatalogRules.ValidateAddCustomerCategory(request);
         if (violations.Any)
         {
@@ -103,6 +104,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             return NotFound;
         }
 
+        request = CatalogRules.Normalize(request);
         var violations = CatalogRules.ValidatePatchCustomerCategory(request);
         if (violations.Any)
         {

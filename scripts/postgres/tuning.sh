@@ -3,9 +3,9 @@
 
 # Write DIR/customers.conf (included from postgresql.conf) and DIR/pg_hba.conf as USER.
 _pg_write_conf() {
-    local dir="$1" port="$2" user="$3" sockdir="$4"
-    local esc_sock="${sockdir//\'/\'\'}"
-    _pg_as "$user" tee "$dir/customers.conf" >/dev/null <<EOF_CONF || return 1
+  local dir="$1" port="$2" user="$3" sockdir="$4"
+  local esc_sock="${sockdir//\'/\'\'}"
+  _pg_as "$user" tee "$dir/customers.conf" >/dev/null <<EOF_CONF || return 1
 # Written by scripts/postgres.sh on every pg_start. Do not edit (changes are overwritten).
 listen_addresses = '127.0.0.1'
 port = $port
@@ -47,11 +47,11 @@ log_min_duration_statement = 1000
 log_lock_waits = on
 log_temp_files = 0
 EOF_CONF
-    if ! grep -q "^include_if_exists = 'customers.conf'" "$dir/postgresql.conf" 2>/dev/null; then
-        printf "\n# Added by scripts/postgres.sh\ninclude_if_exists = 'customers.conf'\n" \
-            | _pg_as "$user" tee -a "$dir/postgresql.conf" >/dev/null || return 1
-    fi
-    _pg_as "$user" tee "$dir/pg_hba.conf" >/dev/null <<'EOF_HBA'
+  if ! grep -q "^include_if_exists = 'customers.conf'" "$dir/postgresql.conf" 2>/dev/null; then
+    printf "\n# Added by scripts/postgres.sh\ninclude_if_exists = 'customers.conf'\n" \
+      | _pg_as "$user" tee -a "$dir/postgresql.conf" >/dev/null || return 1
+  fi
+  _pg_as "$user" tee "$dir/pg_hba.conf" >/dev/null <<'EOF_HBA'
 # Written by scripts/postgres.sh: trust, but only on the private socket and 127.0.0.1.
 local   all   all                  trust
 host    all   all   127.0.0.1/32   trust

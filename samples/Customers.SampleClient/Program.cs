@@ -83,7 +83,7 @@ var created = await customer.Create(new CreateCustomerRequest
 });
 if (!created.IsOk)
 {
-    Console.Error.WriteLine($"create refused: {created.Status.Status} {created.Status.Message}");
+    Console.Error.WriteLine($"create refused: {created.Status} {created.Message}");
     return 1;
 }
 
@@ -114,7 +114,7 @@ var opened = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(or
 }, idempotencyKey: null);
 if (!opened.IsOk)
 {
-    Console.Error.WriteLine($"account refused: {opened.Status.Status} {opened.Status.Message} {string.Join("; ", opened.Status.Errors.Select(e => e.Field))}");
+    Console.Error.WriteLine($"account refused: {opened.Status} {opened.Message} {string.Join("; ", opened.Errors.Select(e => e.Field))}");
     return 1;
 }
 
@@ -125,11 +125,11 @@ Console.WriteLine($"created {created.Value.Id} external_id {created.Value.Extern
 Console.WriteLine($"read {JsonSerializer.Serialize(read)}");
 Console.WriteLine($"external lookup {found?.Id}");
 Console.WriteLine($"account {account?.Id} contract {account?.ContractReference} payment {account?.PaymentMethod?.Type}");
-Console.WriteLine($"invalid NIF refused: {refused.Status.Status} {string.Join("; ", refused.Status.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+Console.WriteLine($"invalid NIF refused: {refused.Status} {string.Join("; ", refused.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
 
 var streamed = await Task.WhenAny(ownEvents.Task, Task.Delay(TimeSpan.FromSeconds(30))) == ownEvents.Task;
 Console.WriteLine(streamed ? "own events received on the stream" : "own events not received on the stream");
 await subscription.UnsubscribeAsync();
 
 await host.StopAsync();
-return streamed && read?.Id == id && found?.Id == id && account?.CustomerId == id && refused.Status.Status == OutcomeStatus.Invalid ? 0 : 1;
+return streamed && read?.Id == id && found?.Id == id && account?.CustomerId == id && refused.Status == OutcomeStatus.Invalid ? 0 : 1;

@@ -12,8 +12,7 @@ public static class AccountEndpoints
 
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder org)
     {
-        var ofCustomer = org.MapGroup("/customers/{customer_id}/accounts")
-            .Tagged(Tag, About).RequiresPermission("accounts");
+        var ofCustomer = org.MapResource("/customers/{customer_id}/accounts", Tag, About, "accounts");
         ofCustomer.MapPost("", Create)
             .Describe("createAccount", "Open an account", "Opens a RECURRING_PREPAID or POSTPAID account for the customer with its first contract. 200 when the payment method is complete; 202 when a card tokenization (`reference_id`) is still running. An `Idempotency-Key` header replays the first answer for 24 h.")
             .Answers(StatusCodes.Status409Conflict, "The Idempotency-Key was used with another body, or the card reference_id was already used in this org.")
@@ -31,8 +30,7 @@ public static class AccountEndpoints
             .Answers(StatusCodes.Status409Conflict, "The account is PREPAID and has none.")
             .Produces<AvailablePaymentMethodsResponse>();
 
-        var accounts = org.MapGroup("/accounts/{account_id}")
-            .Tagged(Tag, About).RequiresPermission("accounts");
+        var accounts = org.MapResource("/accounts/{account_id}", Tag, About, "accounts");
         accounts.MapGet("", Get)
             .Describe("getAccount", "Get an account", "Returns all the info about a single account given by account id.")
             .Produces<AccountView>();
@@ -61,147 +59,74 @@ public static class AccountEndpoints
         return org;
     }
 
-    private static async Task<IResult> Create(
+    private static Task<IResult> Create(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CreateAccountRequest request,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).OpenAccount(request, idempotencyKey);
-        return outcome.ToResult(created =>
+        IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).OpenAccount(request, idempotencyKey).ToResult(created =>
         {
             var body = new AccountCreatedResponse(created.Id, created.ExternalId);
             return created.Pending
                 ? TypedResults.Accepted($"/v4/orgs/{org}/accounts/{created.Id}", body)
                 : TypedResults.Ok(body);
-        });
-    }
+        }));
 
-    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ListAccounts()
+            .ToResult(ids => TypedResults.Ok(new AccountListResponse(ids.Select(a => new AccountIdResponse(a)).ToList()))));
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).ListAccounts();
-        return outcome.ToResult(ids => TypedResults.Ok(new AccountListResponse(ids.Select(a => new AccountIdResponse(a)).ToList())));
-    }
-
-    private static async Task<IResult> Delete(
+    private static Task<IResult> Delete(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromRoute(Name = "account_id")] string accountId,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var customer, out var error) || !Ids.TryParse(accountId, "account_id", out var account, out error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", customer => Ids.With(accountId, "account_id", account =>
+            Customer(grains, org, customer).CloseAccount(account).ToNoContent()));
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, customer)).CloseAccount(account);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> AvailablePaymentMethods(
+    private static Task<IResult> AvailablePaymentMethods(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromRoute(Name = "account_id")] string accountId,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var customer, out var error) || !Ids.TryParse(accountId, "account_id", out var account, out error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", customer => Ids.With(accountId, "account_id", account =>
+            Account(grains, org, account).GetAvailablePaymentMethods(customer)
+                .ToResult(methods => TypedResults.Ok(new AvailablePaymentMethodsResponse(methods)))));
 
-        var outcome = await Account(grains, org, account).GetAvailablePaymentMethods(customer);
-        return outcome.ToResult(methods => TypedResults.Ok(new AvailablePaymentMethodsResponse(methods)));
-    }
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", async id =>
+            await Account(grains, org, id).Get() is { } account ? TypedResults.Ok(account) : ApiErrors.NotFound("account not found"));
 
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var account = await Account(grains, org, id).Get();
-        return account is null ? ApiErrors.NotFound("account not found") : TypedResults.Ok(account);
-    }
-
-    private static async Task<IResult> ChangePaymentMethod(
+    private static Task<IResult> ChangePaymentMethod(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         PaymentMethod request,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).ChangePaymentMethod(request)
+            .ToResult(changed => changed.Pending ? TypedResults.Accepted((string?)null) : TypedResults.NoContent()));
 
-        var outcome = await Account(grains, org, id).ChangePaymentMethod(request);
-        return outcome.ToResult(changed => changed.Pending ? TypedResults.Accepted((string?)null) : TypedResults.NoContent());
-    }
+    private static Task<IResult> PaymentMethodHistory([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).GetPaymentMethodHistory()
+            .ToResult(history => TypedResults.Ok(new PaymentMethodHistoryResponse(history))));
 
-    private static async Task<IResult> PaymentMethodHistory([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Account(grains, org, id).GetPaymentMethodHistory();
-        return outcome.ToResult(history => TypedResults.Ok(new PaymentMethodHistoryResponse(history)));
-    }
-
-    private static async Task<IResult> BillingAddressHistory(
+    private static Task<IResult> BillingAddressHistory(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         [FromQuery(Name = "from")] string? from,
         [FromQuery(Name = "to")] string? to,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).GetBillingAddressHistory(from, to).ToOk());
 
-        var outcome = await Account(grains, org, id).GetBillingAddressHistory(from, to);
-        return outcome.ToResult(history => TypedResults.Ok(history));
-    }
-
-    private static async Task<IResult> ChangeBillingAddress(
+    private static Task<IResult> ChangeBillingAddress(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         BillingAddress request,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).ChangeBillingAddress(request).ToNoContent());
 
-        var outcome = await Account(grains, org, id).ChangeBillingAddress(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> InvoiceRecipient([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Account(grains, org, id).GetInvoiceRecipient();
-        return outcome.ToResult(recipient => TypedResults.Ok(recipient));
-    }
+    private static Task<IResult> InvoiceRecipient([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).GetInvoiceRecipient().ToOk());
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
@@ -210,4 +135,7 @@ public static class AccountEndpoints
     }
 
     private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+
+    private static ICustomerAccountsGrain Customer(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id));
 }

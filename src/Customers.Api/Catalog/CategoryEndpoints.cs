@@ -13,8 +13,7 @@ public static class CategoryEndpoints
 
     public static RouteGroupBuilder MapCategoryEndpoints(this RouteGroupBuilder org)
     {
-        var categories = org.MapGroup("/categories")
-            .Tagged(Tag, About).RequiresPermission("categories");
+        var categories = org.MapResource("/categories", Tag, About, "categories");
 
         categories.MapGet("", List)
             .Describe("listCategories", "List categories", "The org's categories, ordered by id.")
@@ -39,44 +38,19 @@ public static class CategoryEndpoints
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
         TypedResults.Ok(new CategoryList(await Catalog(grains, org).ListCategories()));
 
-    private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCategoriesRequest request, IGrainFactory grains)
-    {
-        var outcome = await Catalog(grains, org).CreateCategories(request);
-        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/categories", new CategoryList(created)));
-    }
+    private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCategoriesRequest request, IGrainFactory grains) =>
+        Catalog(grains, org).CreateCategories(request)
+            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/categories", new CategoryList(created)));
 
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains)
-    {
-        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains) =>
+        CategoryIds.With(categoryId, async id =>
+            await Catalog(grains, org).GetCategory(id) is { } category ? TypedResults.Ok(category) : ApiErrors.NotFound("category not found"));
 
-        var category = await Catalog(grains, org).GetCategory(id);
-        return category is null ? ApiErrors.NotFound("category not found") : TypedResults.Ok(category);
-    }
+    private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, PatchCategoryRequest request, IGrainFactory grains) =>
+        CategoryIds.With(categoryId, id => Catalog(grains, org).UpdateCategory(id, request).ToNoContent());
 
-    private static async Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, PatchCategoryRequest request, IGrainFactory grains)
-    {
-        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Catalog(grains, org).UpdateCategory(id, request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http)
-    {
-        if (!CategoryIds.TryParse(categoryId, out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Catalog(grains, org).DeleteCategory(id, ApiKeyMiddleware.CallerOf(http).Name);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http) =>
+        CategoryIds.With(categoryId, id => Catalog(grains, org).DeleteCategory(id, ApiKeyMiddleware.CallerOf(http).Name).ToNoContent());
 
     private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
         grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));

@@ -18,4 +18,8 @@ public static class CategoryIds
         error = ApiErrors.BadRequest("category_id: must be an int32");
         return false;
     }
+
+    /// <summary>What <paramref name="answer"/> makes of the parsed <c>category_id</c>, or the 400 of a malformed one.</summary>
+    public static Task<IResult> With(string raw, Func<int, Task<IResult>> answer) =>
+        TryParse(raw, out var id, out var error) ? answer(id) : Task.FromResult<IResult>(error);
 }

@@ -13,8 +13,7 @@ public static class CustomerCategoryEndpoints
 
     public static RouteGroupBuilder MapCustomerCategoryEndpoints(this RouteGroupBuilder org)
     {
-        var categories = org.MapGroup("/customers/{customer_id}/categories")
-            .Tagged(Tag, About).RequiresPermission("customer-categories");
+        var categories = org.MapResource("/customers/{customer_id}/categories", Tag, About, "customer-categories");
 
         categories.MapPost("", Add)
             .Describe("addCustomerCategory", "Add a category to a customer", "Gives the customer a category with a value from its valid_values (any value when the list is empty).")
@@ -39,71 +38,27 @@ public static class CustomerCategoryEndpoints
         return org;
     }
 
-    private static async Task<IResult> Add([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, AddCustomerCategoryRequest request, IGrainFactory grains, HttpContext http)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Add([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, AddCustomerCategoryRequest request, IGrainFactory grains, HttpContext http) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).AddCategory(request, ApiKeyMiddleware.CallerOf(http).Name)
+            .ToResult(() => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/categories/{request.Id}")));
 
-        var outcome = await Customer(grains, org, id).AddCategory(request, ApiKeyMiddleware.CallerOf(http).Name);
-        return outcome.ToResult(() => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/categories/{request.Id}"));
-    }
+    private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).GetCategories().ToOk());
 
-    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> History([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).GetCategoryHistory().ToOk());
 
-        var outcome = await Customer(grains, org, id).GetCategories();
-        return outcome.ToResult(view => TypedResults.Ok(view));
-    }
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => CategoryIds.With(categoryId, category =>
+            Customer(grains, org, id).GetCategory(category).ToOk()));
 
-    private static async Task<IResult> History([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, PatchCustomerCategoryRequest request, IGrainFactory grains, HttpContext http) =>
+        Ids.With(customerId, "customer_id", id => CategoryIds.With(categoryId, category =>
+            Customer(grains, org, id).UpdateCategory(category, request, ApiKeyMiddleware.CallerOf(http).Name).ToNoContent()));
 
-        var outcome = await Customer(grains, org, id).GetCategoryHistory();
-        return outcome.ToResult(view => TypedResults.Ok(view));
-    }
-
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
-        {
-            return error;
-        }
-
-        var outcome = await Customer(grains, org, id).GetCategory(category);
-        return outcome.ToResult(view => TypedResults.Ok(view));
-    }
-
-    private static async Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, PatchCustomerCategoryRequest request, IGrainFactory grains, HttpContext http)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
-        {
-            return error;
-        }
-
-        var outcome = await Customer(grains, org, id).UpdateCategory(category, request, ApiKeyMiddleware.CallerOf(http).Name);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error) || !CategoryIds.TryParse(categoryId, out var category, out error))
-        {
-            return error;
-        }
-
-        var outcome = await Customer(grains, org, id).RemoveCategory(category, ApiKeyMiddleware.CallerOf(http).Name);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains, HttpContext http) =>
+        Ids.With(customerId, "customer_id", id => CategoryIds.With(categoryId, category =>
+            Customer(grains, org, id).RemoveCategory(category, ApiKeyMiddleware.CallerOf(http).Name).ToNoContent()));
 
     private static ICustomerCategoriesGrain Customer(IGrainFactory grains, string org, Guid id) =>
         grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));

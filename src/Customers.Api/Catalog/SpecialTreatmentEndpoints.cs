@@ -1,4 +1,3 @@
-using Customers.Api.Auth;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +12,7 @@ public static class SpecialTreatmentEndpoints
 
     public static RouteGroupBuilder MapSpecialTreatmentEndpoints(this RouteGroupBuilder org)
     {
-        var values = org.MapGroup("/special-treatment")
-            .Tagged(Tag, About).RequiresPermission("special-treatment");
+        var values = org.MapResource("/special-treatment", Tag, About, "special-treatment");
         values.MapGet("", List)
             .Describe("getSpecialTreatment", "Get the special-treatment values", "The org's special-treatment values (empty when never set).")
             .Produces<SpecialTreatmentValues>();
@@ -23,8 +21,7 @@ public static class SpecialTreatmentEndpoints
             .Answers(StatusCodes.Status409Conflict, "The new list would remove a value assigned to a customer.")
             .Produces(StatusCodes.Status204NoContent);
 
-        var customer = org.MapGroup("/customers/{customer_id}/special-treatment")
-            .Tagged(Tag, About).RequiresPermission("customer-special-treatment");
+        var customer = org.MapResource("/customers/{customer_id}/special-treatment", Tag, About, "customer-special-treatment");
         customer.MapGet("", GetForCustomer)
             .Describe("getCustomerSpecialTreatment", "Get a customer's special treatment", "The customer's special-treatment value (0 or 1).")
             .Produces<SpecialTreatmentValues>();
@@ -41,44 +38,17 @@ public static class SpecialTreatmentEndpoints
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
         TypedResults.Ok(new SpecialTreatmentValues { Values = [.. await Catalog(grains, org).GetSpecialTreatment()] });
 
-    private static async Task<IResult> Replace([FromRoute(Name = "org_id")] string org, SpecialTreatmentValues request, IGrainFactory grains)
-    {
-        var outcome = await Catalog(grains, org).ReplaceSpecialTreatment(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> Replace([FromRoute(Name = "org_id")] string org, SpecialTreatmentValues request, IGrainFactory grains) =>
+        Catalog(grains, org).ReplaceSpecialTreatment(request).ToNoContent();
 
-    private static async Task<IResult> GetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> GetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).GetSpecialTreatment().ToOk());
 
-        var outcome = await Customer(grains, org, id).GetSpecialTreatment();
-        return outcome.ToResult(values => TypedResults.Ok(values));
-    }
+    private static Task<IResult> SetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, SpecialTreatmentValues request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).SetSpecialTreatment(request).ToNoContent());
 
-    private static async Task<IResult> SetForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, SpecialTreatmentValues request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Customer(grains, org, id).SetSpecialTreatment(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> ClearForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Customer(grains, org, id).ClearSpecialTreatment();
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> ClearForCustomer([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ClearSpecialTreatment().ToNoContent());
 
     private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
         grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));

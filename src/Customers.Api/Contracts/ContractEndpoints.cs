@@ -13,8 +13,7 @@ public static class ContractEndpoints
 
     public static RouteGroupBuilder MapContractEndpoints(this RouteGroupBuilder org)
     {
-        var contracts = org.MapGroup("/external-accounts/{external_id}/contracts")
-            .Tagged(Tag, About).RequiresPermission("external-accounts");
+        var contracts = org.MapResource("/external-accounts/{external_id}/contracts", Tag, About, "external-accounts");
         contracts.MapGet("", List)
             .Describe("listContracts", "List an account's contracts", "The account's contracts with their requests, oldest first.")
             .Produces<ContractsResponse>();
@@ -28,51 +27,30 @@ public static class ContractEndpoints
         return org;
     }
 
-    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
-    {
-        if (await Account(grains, org, externalId) is not { } account)
-        {
-            return AccountNotFound;
-        }
+    private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains) =>
+        WithAccount(grains, org, externalId, account => account.GetContracts()
+            .ToResult(contracts => TypedResults.Ok(new ContractsResponse(contracts))));
 
-        var outcome = await account.GetContracts();
-        return outcome.ToResult(contracts => TypedResults.Ok(new ContractsResponse(contracts)));
-    }
+    private static Task<IResult> Active([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains) =>
+        WithAccount(grains, org, externalId, account => account.GetActiveContract().ToOk());
 
-    private static async Task<IResult> Active([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
-    {
-        if (await Account(grains, org, externalId) is not { } account)
-        {
-            return AccountNotFound;
-        }
-
-        var outcome = await account.GetActiveContract();
-        return outcome.ToResult(contract => TypedResults.Ok(contract));
-    }
-
-    private static async Task<IResult> AddRequest(
+    private static Task<IResult> AddRequest(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "external_id")] string externalId,
         AddContractRequest request,
         IGrainFactory grains,
-        HttpContext context)
-    {
-        if (await Account(grains, org, externalId) is not { } account)
-        {
-            return AccountNotFound;
-        }
+        HttpContext context) =>
+        WithAccount(grains, org, externalId, account => account.AddContractRequest(request, ApiKeyMiddleware.CallerOf(context).Name)
+            .ToResult(added => TypedResults.Created($"/v4/orgs/{org}/external-accounts/{externalId}/contracts/active", added)));
 
-        var outcome = await account.AddContractRequest(request, ApiKeyMiddleware.CallerOf(context).Name);
-        return outcome.ToResult(added => TypedResults.Created($"/v4/orgs/{org}/external-accounts/{externalId}/contracts/active", added));
-    }
-
-    private static async Task<IAccountGrain?> Account(IGrainFactory grains, string org, string externalId)
+    /// <summary>What <paramref name="answer"/> makes of the account with this external id, or 404.</summary>
+    private static async Task<IResult> WithAccount(IGrainFactory grains, string org, string externalId, Func<IAccountGrain, Task<IResult>> answer)
     {
         var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
-        return found is null ? null : grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, found.Id));
+        return found is null
+            ? ApiErrors.NotFound("account not found")
+            : await answer(grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, found.Id)));
     }
-
-    private static IResult AccountNotFound => ApiErrors.NotFound("account not found");
 
     public sealed record ContractsResponse(IReadOnlyList<ContractView> Contracts);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Customers.Api.Auth;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +13,7 @@ public static class CredentialEndpoints
 
     public static RouteGroupBuilder MapCredentialEndpoints(this RouteGroupBuilder org)
     {
-        var credentials = org.MapGroup("/customers/{customer_id}/credentials")
-            .Tagged(Tag, About).RequiresPermission("customer-credentials");
+        var credentials = org.MapResource("/customers/{customer_id}/credentials", Tag, About, "customer-credentials");
 
         credentials.MapGet("", Get)
             .Describe("getCustomerCredentials", "Get a customer's credentials", "The current username and the customer's credentials.")
@@ -45,57 +43,25 @@ public static class CredentialEndpoints
         return org;
     }
 
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).GetCredentials().ToOk());
+
+    private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).CreateCredential(request)
+            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
+
+    private static Task<IResult> Migrate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).MigrateCredential(request)
+            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
+
+    private static Task<IResult> Activate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).ActivateCredential().ToResult(() => TypedResults.Accepted((string?)null)));
+
+    private static Task<IResult> SetExpiration([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, ExpirationRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => SetExpirationOn(Grain(grains, org, id), request));
+
+    private static async Task<IResult> SetExpirationOn(ICustomerCredentialsGrain grain, ExpirationRequest request)
     {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).GetCredentials();
-        return outcome.ToResult(credentials => TypedResults.Ok(credentials));
-    }
-
-    private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).CreateCredential(request);
-        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created));
-    }
-
-    private static async Task<IResult> Migrate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).MigrateCredential(request);
-        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created));
-    }
-
-    private static async Task<IResult> Activate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).ActivateCredential();
-        return outcome.ToResult(() => TypedResults.Accepted((string?)null));
-    }
-
-    private static async Task<IResult> SetExpiration([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, ExpirationRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
         // The property is required and null means "remove": absent and null differ here.
         var date = request.ExpirationDate;
         if (date.ValueKind is JsonValueKind.Undefined)
@@ -108,36 +74,19 @@ public static class CredentialEndpoints
             return ApiErrors.BadRequest("expiration_date: must be a date in yyyy-MM-dd format or null");
         }
 
-        var outcome = await Grain(grains, org, id).SetCredentialExpiration(date.ValueKind is JsonValueKind.Null ? null : date.GetString());
-        return outcome.ToResult(TypedResults.NoContent);
+        return await grain.SetCredentialExpiration(date.ValueKind is JsonValueKind.Null ? null : date.GetString()).ToNoContent();
     }
 
-    private static async Task<IResult> ChangeUsername([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> ChangeUsername([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).ChangeCredentialUsername(request).ToNoContent());
 
-        var outcome = await Grain(grains, org, id).ChangeCredentialUsername(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> Delete(
+    private static Task<IResult> Delete(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromRoute(Name = "credential_id")] string credentialId,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error)
-            || !Ids.TryParse(credentialId, "credential_id", out var credential, out error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).DeleteCredential(credential);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+        IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Ids.With(credentialId, "credential_id", credential =>
+            Grain(grains, org, id).DeleteCredential(credential).ToNoContent()));
 
     private static ICustomerCredentialsGrain Grain(IGrainFactory grains, string org, Guid id) =>
         grains.GetGrain<ICustomerCredentialsGrain>(GrainKeys.Customer(org, id));

@@ -12,8 +12,7 @@ public static class CustomerEndpoints
 
     public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder org)
     {
-        var customers = org.MapGroup("/customers")
-            .Tagged(Tag, About).RequiresPermission("customers");
+        var customers = org.MapResource("/customers", Tag, About, "customers");
 
         customers.MapPost("", Create)
             .Describe("createCustomer", "Create a customer", "Creates a PRIVATE_CUSTOMER, CORPORATE_CUSTOMER or DIGITAL_CUSTOMER; the body's shape follows `type`. Answers the new id and its external id.")
@@ -49,78 +48,34 @@ public static class CustomerEndpoints
         return org;
     }
 
-    private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCustomerRequest request, IGrainFactory grains)
-    {
-        var id = Guid.NewGuid();
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Create(request);
-        return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
-    }
+    private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCustomerRequest request, IGrainFactory grains) =>
+        Customer(grains, org, Guid.NewGuid()).Create(request)
+            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
 
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", async id =>
+            await Customer(grains, org, id).Get() is { } customer ? TypedResults.Ok(customer) : ApiErrors.NotFound("customer not found"));
 
-        var customer = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get();
-        return customer is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(customer);
-    }
+    private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, PatchCustomerRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).Update(request).ToNoContent());
 
-    private static async Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, PatchCustomerRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).Delete().ToNoContent());
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Update(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> ReplaceAssociatedUsers([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, AssociatedUsersRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ReplaceAssociatedUsers(request).ToNoContent());
 
-    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> ConvertNieToNif([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, ConvertNieToNifRequest request, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ConvertNieToNif(request).ToNoContent());
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Delete();
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> ReplaceAssociatedUsers([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, AssociatedUsersRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).ReplaceAssociatedUsers(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> ConvertNieToNif([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, ConvertNieToNifRequest request, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).ConvertNieToNif(request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> Search(
+    private static Task<IResult> Search(
         [FromRoute(Name = "org_id")] string org,
         [FromQuery(Name = "identity_document")] string? identityDocument,
         [FromQuery(Name = "identity_document_type")] string? identityDocumentType,
         [FromQuery(Name = "email")] string? email,
-        IGrainFactory grains)
-    {
-        var outcome = await grains.GetGrain<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email);
-        return outcome.ToResult(found => TypedResults.Ok(new SearchResponse(found)));
-    }
+        IGrainFactory grains) =>
+        grains.GetGrain<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email)
+            .ToResult(found => TypedResults.Ok(new SearchResponse(found)));
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
@@ -132,6 +87,9 @@ public static class CustomerEndpoints
         var found = await grains.GetGrain<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
         return found is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(new IdResponse(found.Id));
     }
+
+    private static ICustomerGrain Customer(IGrainFactory grains, string org, Guid id) =>
+        grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id));
 
     public sealed record SearchResponse(CustomerRef Customer);
 

@@ -54,65 +54,58 @@ public static class EventEndpoints
         return TypedResults.Ok(EventPageResponse.From(page));
     }
 
-    private static async Task<IResult> OfCustomer(
+    // A customer or account that existed is found by its events even once deleted (its audit trail
+    // outlives it); a live one older than the log has none yet.
+    private static Task<IResult> OfCustomer(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromQuery(Name = "after")] string? after,
         [FromQuery(Name = "limit")] string? limit,
         IEventFeed feed,
         IGrainFactory grains,
-        CancellationToken cancellationToken)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var badId))
-        {
-            return badId;
-        }
+        CancellationToken cancellationToken) =>
+        Ids.With(customerId, "customer_id", id => PageOf(
+            after,
+            limit,
+            (from, size) => feed.ReadCustomer(org, id, from, size, cancellationToken),
+            async () => await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is not null
+                || await feed.AnyFor(org, id, null, cancellationToken),
+            "customer not found"));
 
-        var (from, size, error) = Paging(after, limit);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        // A customer that existed is found by its events even once deleted (its audit trail
-        // outlives it); a live one older than the log has none yet.
-        var page = await feed.ReadCustomer(org, id, from, size, cancellationToken);
-        if (page.Events.Count == 0
-            && await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is null
-            && !await feed.AnyFor(org, id, null, cancellationToken))
-        {
-            return ApiErrors.NotFound("customer not found");
-        }
-
-        return TypedResults.Ok(EventPageResponse.From(page));
-    }
-
-    private static async Task<IResult> OfAccount(
+    private static Task<IResult> OfAccount(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         [FromQuery(Name = "after")] string? after,
         [FromQuery(Name = "limit")] string? limit,
         IEventFeed feed,
         IGrainFactory grains,
-        CancellationToken cancellationToken)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var badId))
-        {
-            return badId;
-        }
+        CancellationToken cancellationToken) =>
+        Ids.With(accountId, "account_id", id => PageOf(
+            after,
+            limit,
+            (from, size) => feed.ReadAccount(org, id, from, size, cancellationToken),
+            async () => await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).Get() is not null
+                || await feed.AnyFor(org, null, id, cancellationToken),
+            "account not found"));
 
+    /// <summary>One page of a customer's or account's events; an empty page is 404 unless <paramref name="exists"/>.</summary>
+    private static async Task<IResult> PageOf(
+        string? after,
+        string? limit,
+        Func<long, int, Task<EventPage>> read,
+        Func<Task<bool>> exists,
+        string notFound)
+    {
         var (from, size, error) = Paging(after, limit);
         if (error is not null)
         {
             return error;
         }
 
-        var page = await feed.ReadAccount(org, id, from, size, cancellationToken);
-        if (page.Events.Count == 0
-            && await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).Get() is null
-            && !await feed.AnyFor(org, null, id, cancellationToken))
+        var page = await read(from, size);
+        if (page.Events.Count == 0 && !await exists())
         {
-            return ApiErrors.NotFound("account not found");
+            return ApiErrors.NotFound(notFound);
         }
 
         return TypedResults.Ok(EventPageResponse.From(page));

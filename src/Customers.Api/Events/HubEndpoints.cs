@@ -30,13 +30,10 @@ public static class HubEndpoints
         return org;
     }
 
-    private static async Task<IResult> Subscribe([FromRoute(Name = "org_id")] string org, SubscribeRequest request, IGrainFactory grains)
-    {
-        var outcome = await Registry(grains, org).Subscribe(request);
-        return outcome.ToResult(created => TypedResults.Created(
+    private static Task<IResult> Subscribe([FromRoute(Name = "org_id")] string org, SubscribeRequest request, IGrainFactory grains) =>
+        Registry(grains, org).Subscribe(request).ToResult(created => TypedResults.Created(
             $"/v4/orgs/{org}/hub/{created.Id:D}",
             new SubscriptionCreatedResponse(created.Id, created.Callback, created.Types, created.Secret!, created.CreatedAt)));
-    }
 
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains)
     {
@@ -44,27 +41,11 @@ public static class HubEndpoints
         return TypedResults.Ok(new SubscriptionListResponse(subscriptions.Select(SubscriptionResponse.From).ToList()));
     }
 
-    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(subscriptionId, "id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains) =>
+        Ids.With(subscriptionId, "id", id => Registry(grains, org).Get(id).ToResult(view => TypedResults.Ok(SubscriptionResponse.From(view))));
 
-        var outcome = await Registry(grains, org).Get(id);
-        return outcome.ToResult(view => TypedResults.Ok(SubscriptionResponse.From(view)));
-    }
-
-    private static async Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(subscriptionId, "id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Registry(grains, org).Unsubscribe(id);
-        return outcome.ToResult(() => TypedResults.NoContent());
-    }
+    private static Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains) =>
+        Ids.With(subscriptionId, "id", id => Registry(grains, org).Unsubscribe(id).ToNoContent());
 
     private static IWebhookRegistryGrain Registry(IGrainFactory grains, string org) =>
         grains.GetGrain<IWebhookRegistryGrain>(GrainKeys.WebhookRegistry(org));

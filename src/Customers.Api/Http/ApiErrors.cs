@@ -43,12 +43,16 @@ public static class ApiErrors
     public static IResult DatabaseTimeout() =>
         Envelope(StatusCodes.Status504GatewayTimeout, "MCUS.001.009", "Database error", ["statement timeout"]);
 
-    public static IResult For(Outcome outcome) => outcome.Status switch
+    public static IResult For(Outcome outcome) => For(outcome.Status, outcome.Errors, outcome.Message);
+
+    public static IResult For<T>(Outcome<T> outcome) => For(outcome.Status, outcome.Errors, outcome.Message);
+
+    private static IResult For(OutcomeStatus status, FieldError[] errors, string? message) => status switch
     {
-        OutcomeStatus.Invalid => Invalid(outcome.Errors),
-        OutcomeStatus.NotFound => NotFound(outcome.Message ?? "resource not found"),
-        OutcomeStatus.Conflict => Conflict(outcome.Message ?? "conflict"),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "not a failure"),
+        OutcomeStatus.Invalid => Invalid(errors),
+        OutcomeStatus.NotFound => NotFound(message ?? "resource not found"),
+        OutcomeStatus.Conflict => Conflict(message ?? "conflict"),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a failure"),
     };
 
     private static IResult Envelope(int status, string code, string title, IEnumerable<string> messages) =>

@@ -16,4 +16,8 @@ public static class Ids
         error = ApiErrors.BadRequest($"{field}: must be a UUID");
         return false;
     }
+
+    /// <summary>What <paramref name="answer"/> makes of the parsed path id, or the 400 of a malformed one.</summary>
+    public static Task<IResult> With(string raw, string field, Func<Guid, Task<IResult>> answer) =>
+        TryParse(raw, field, out var id, out var error) ? answer(id) : Task.FromResult<IResult>(error);
 }

@@ -1,4 +1,3 @@
-using Customers.Api.Auth;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +12,7 @@ public static class IdentificationEndpoints
 
     public static RouteGroupBuilder MapIdentificationEndpoints(this RouteGroupBuilder org)
     {
-        var processes = org.MapGroup("/customers/{customer_id}/identification-processes")
-            .Tagged(Tag, About).RequiresPermission("customer-identification-processes");
+        var processes = org.MapResource("/customers/{customer_id}/identification-processes", Tag, About, "customer-identification-processes");
 
         processes.MapGet("", List)
             .Describe("listIdentificationProcesses", "List identification processes", "The customer's identification processes, newest first.")
@@ -34,34 +32,20 @@ public static class IdentificationEndpoints
         return org;
     }
 
-    private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
+    private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => Grain(grains, org, id).ListIdentificationProcesses()
+            .ToResult(processes => TypedResults.Ok(new ProcessList(processes))));
 
-        var outcome = await Grain(grains, org, id).ListIdentificationProcesses();
-        return outcome.ToResult(processes => TypedResults.Ok(new ProcessList(processes)));
-    }
-
-    private static async Task<IResult> Get(
+    private static Task<IResult> Get(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         [FromRoute(Name = "process_id")] string processId,
         HttpRequest request,
         IGrainFactory grains,
-        DocumentUrlSigner signer)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error)
-            || !Ids.TryParse(processId, "process_id", out var process, out error))
-        {
-            return error;
-        }
-
-        var outcome = await Grain(grains, org, id).GetIdentificationProcess(process);
-        return outcome.ToResult(view => TypedResults.Ok(ToResponse(view, signer.Sign(request, org, view.Document.DocumentId))));
-    }
+        DocumentUrlSigner signer) =>
+        Ids.With(customerId, "customer_id", id => Ids.With(processId, "process_id", process =>
+            Grain(grains, org, id).GetIdentificationProcess(process)
+                .ToResult(view => TypedResults.Ok(ToResponse(view, signer.Sign(request, org, view.Document.DocumentId))))));
 
     /// <summary>A process as its GET shows it, the document's URL freshly signed.</summary>
     internal static ProcessResponse ToResponse(IdentificationProcessView view, SignedUrl url)

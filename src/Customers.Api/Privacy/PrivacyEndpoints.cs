@@ -29,27 +29,30 @@ public static class PrivacyEndpoints
         return org;
     }
 
-    private static async Task<IResult> Export(
+    private static Task<IResult> Export(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         HttpRequest request,
         IGrainFactory grains,
         IEventFeed feed,
         DocumentUrlSigner signer,
+        CancellationToken cancellationToken) =>
+        Ids.With(customerId, "customer_id", async id =>
+        {
+            var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
+            return outcome.IsOk ? await Assemble(org, id, outcome.Value!, request, grains, feed, signer, cancellationToken) : ApiErrors.For(outcome);
+        });
+
+    private static async Task<IResult> Assemble(
+        string org,
+        Guid id,
+        CustomerExport export,
+        HttpRequest request,
+        IGrainFactory grains,
+        IEventFeed feed,
+        DocumentUrlSigner signer,
         CancellationToken cancellationToken)
     {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
-        if (!outcome.IsOk)
-        {
-            return ApiErrors.For(outcome.Status);
-        }
-
-        var export = outcome.Value!;
         var accounts = await Task.WhenAll(export.AccountIds.Select(a =>
             grains.GetGrain<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
         return TypedResults.Ok(new CustomerExportResponse(
@@ -83,19 +86,11 @@ public static class PrivacyEndpoints
         }
     }
 
-    private static async Task<IResult> Erase(
+    private static Task<IResult> Erase(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase();
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+        IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase().ToNoContent());
 
     private static AccountExportResponse ToResponse(AccountExport account) => new(
         account.Account,

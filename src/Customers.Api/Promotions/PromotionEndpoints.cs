@@ -1,4 +1,3 @@
-using Customers.Api.Auth;
 using Customers.Api.Http;
 using Customers.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +12,7 @@ public static class PromotionEndpoints
 
     public static RouteGroupBuilder MapPromotionEndpoints(this RouteGroupBuilder org)
     {
-        var account = org.MapGroup("/accounts/{account_id}")
-            .Tagged(Tag, About).RequiresPermission("accounts");
+        var account = org.MapResource("/accounts/{account_id}", Tag, About, "accounts");
         account.MapPost("/promotions", Add)
             .Describe("createPromotion", "Add a promotion", "Adds a promotion to the account; a start_date in the past makes it ACTIVE at once. Answers a list with the created promotion.")
             .Answers(StatusCodes.Status409Conflict, "The same promotion_id overlaps a non-cancelled one on this account.")
@@ -32,67 +30,36 @@ public static class PromotionEndpoints
         return org;
     }
 
-    private static async Task<IResult> Add(
+    private static Task<IResult> Add(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         AddPromotionRequest request,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).AddPromotion(request)
+            .ToResult(created => TypedResults.Ok(new List<PromotionView> { created })));
 
-        var outcome = await Account(grains, org, id).AddPromotion(request);
-        return outcome.ToResult(created => TypedResults.Ok(new List<PromotionView> { created }));
-    }
-
-    private static async Task<IResult> List(
+    private static Task<IResult> List(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         [FromQuery(Name = "account_promotion_type")] string? type,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).GetPromotions(type).ToOk());
 
-        var outcome = await Account(grains, org, id).GetPromotions(type);
-        return outcome.ToResult(promotions => TypedResults.Ok(promotions));
-    }
-
-    private static async Task<IResult> Cancel(
+    private static Task<IResult> Cancel(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         [FromRoute(Name = "promotion_account_id")] string promotionAccountId,
         CancelPromotionRequest request,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error)
-            || !Ids.TryParse(promotionAccountId, "promotion_account_id", out var promotion, out error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Ids.With(promotionAccountId, "promotion_account_id", promotion =>
+            Account(grains, org, id).CancelPromotion(promotion, request).ToNoContent()));
 
-        var outcome = await Account(grains, org, id).CancelPromotion(promotion, request);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
-
-    private static async Task<IResult> History(
+    private static Task<IResult> History(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "account_id")] string accountId,
         [FromQuery(Name = "start_date")] string? startDate,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await Account(grains, org, id).GetPromotionHistory(startDate);
-        return outcome.ToResult(history => TypedResults.Ok(history));
-    }
+        IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => Account(grains, org, id).GetPromotionHistory(startDate).ToOk());
 
     private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
 }

@@ -27,42 +27,21 @@ public static class TokenizationEndpoints
         return org;
     }
 
-    private static async Task<IResult> RecordResult(
+    private static Task<IResult> RecordResult(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "reference_id")] string referenceId,
         TokenizationResult result,
-        IGrainFactory grains)
-    {
-        if (!Ids.TryParse(referenceId, "reference_id", out var reference, out var error))
-        {
-            return error;
-        }
+        IGrainFactory grains) =>
+        Ids.With(referenceId, "reference_id", reference =>
+            grains.GetGrain<IAccountDirectoryGrain>(org).RecordTokenizationResult(reference, result).ToNoContent());
 
-        var outcome = await grains.GetGrain<IAccountDirectoryGrain>(org).RecordTokenizationResult(reference, result);
-        return outcome.ToResult(TypedResults.NoContent);
-    }
+    private static Task<IResult> Requests([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
+        Ids.With(accountId, "account_id", id => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).GetTokenizationRequests()
+            .ToResult(items => TypedResults.Ok(new TokenizationRequestsResponse(items))));
 
-    private static async Task<IResult> Requests([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).GetTokenizationRequests();
-        return outcome.ToResult(items => TypedResults.Ok(new TokenizationRequestsResponse(items)));
-    }
-
-    private static async Task<IResult> AvailableCreditCards([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
-    {
-        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
-        {
-            return error;
-        }
-
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).GetAvailableCreditCards();
-        return outcome.ToResult(cards => TypedResults.Ok(new AvailableCreditCardsResponse(cards)));
-    }
+    private static Task<IResult> AvailableCreditCards([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
+        Ids.With(customerId, "customer_id", id => grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).GetAvailableCreditCards()
+            .ToResult(cards => TypedResults.Ok(new AvailableCreditCardsResponse(cards))));
 
     public sealed record TokenizationRequestsResponse(IReadOnlyList<TokenizationRequestView> Items);
 

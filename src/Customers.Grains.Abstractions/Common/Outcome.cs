@@ -33,11 +33,19 @@ public sealed record Outcome
 [GenerateSerializer, Immutable]
 public sealed record Outcome<T>
 {
-    [Id(0)] public Outcome Status { get; init; } = Outcome.Ok;
+    [Id(0)] public OutcomeStatus Status { get; init; }
     [Id(1)] public T? Value { get; init; }
+    [Id(2)] public FieldError[] Errors { get; init; } = [];
+    [Id(3)] public string? Message { get; init; }
 
-    public bool IsOk => Status.IsOk;
+    public bool IsOk => Status == OutcomeStatus.Ok;
 
-    public static implicit operator Outcome<T>(Outcome failure) => new() { Status = failure };
+    /// <summary>The same answer without its value, to pass a failure on.</summary>
+    public Outcome WithoutValue() =>
+        IsOk ? Outcome.Ok : new() { Status = Status, Errors = Errors, Message = Message };
+
+    public static implicit operator Outcome<T>(Outcome failure) =>
+        new() { Status = failure.Status, Errors = failure.Errors, Message = failure.Message };
+
     public static Outcome<T> Success(T value) => new() { Value = value };
 }

@@ -52,6 +52,7 @@ public sealed partial class AccountGrain
             return NotFound;
         }
 
+        address = AccountRules.Normalize(address)!;
         var v = new Violations();
         AccountRules.BillingAddress(v, address, "");
         if (v.Any)

@@ -21,6 +21,7 @@ public sealed partial class AccountGrain
             return NotFound;
         }
 
+        request = AccountRules.Normalize(request);
         var violations = AccountRules.ValidateContractRequest(request);
         if (violations.Any)
         {

@@ -16,6 +16,7 @@ public sealed partial class AccountGrain
             return Outcome.Conflict("a PREPAID account has no payment method");
         }
 
+        paymentMethod = AccountRules.Normalize(paymentMethod)!;
         var violations = new Violations();
         // The body is the payment method itself, so its fields are named from the root.
         AccountRules.PaymentMethod(violations, paymentMethod, "", _paymentMethods.For(_org, S.Modality));

@@ -13,9 +13,6 @@ public sealed partial class AccountGrain
 {
     private const string ScheduleReminder = "account-schedule";
 
-    /// <summary>The tokenization timeout's own reminder, from before the account had a single one; its tick hands over.</summary>
-    private const string LegacyTimeoutReminder = "tokenization-timeout";
-
     private static readonly TimeSpan DefaultRetryPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>When this activation last armed the reminder for; meaningful only while <see cref="_armedKnown"/>.</summary>
@@ -32,7 +29,7 @@ public sealed partial class AccountGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName is not (ScheduleReminder or LegacyTimeoutReminder))
+        if (reminderName != ScheduleReminder)
         {
             return;
         }
@@ -40,10 +37,6 @@ public sealed partial class AccountGrain
         _armedKnown = false;
         await CatchUp();
         await Rearm();
-        if (reminderName == LegacyTimeoutReminder)
-        {
-            await Unregister(LegacyTimeoutReminder);
-        }
     }
 
     /// <summary>

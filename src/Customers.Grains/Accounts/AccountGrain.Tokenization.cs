@@ -21,6 +21,7 @@ public sealed partial class AccountGrain
             return Outcome.NotFound("tokenization request not found");
         }
 
+        result = AccountRules.Normalize(result);
         var violations = AccountRules.ValidateResult(result);
         if (violations.Any)
         {

@@ -57,7 +57,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
             return Outcome.Conflict("account already exists");
         }
 
-        var request = command.Request;
+        var request = AccountRules.Normalize(command.Request);
         var violations = AccountRules.ValidateCreate(request, _paymentMethods.For(_org, request.Modality ?? ""));
         var billingAddress = request.BillingAddress;
         if (billingAddress is null)

@@ -204,25 +204,6 @@ public sealed class CatalogHoldersGrain(
         failure?.Throw();
     }
 
-    public async Task Adopt(Dictionary<Guid, string?> holders)
-    {
-        using (await Enter())
-        {
-            if (holders.Keys.All(S.Holders.ContainsKey))
-            {
-                return;
-            }
-
-            await Change(s =>
-            {
-                foreach (var (customer, value) in holders)
-                {
-                    s.Holders.TryAdd(customer, value);
-                }
-            });
-        }
-    }
-
     private Task<bool> MayHold(Guid customer, string value)
     {
         var key = GrainKeys.Customer(_org, customer);

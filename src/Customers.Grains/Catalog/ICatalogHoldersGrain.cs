@@ -41,7 +41,4 @@ public interface ICatalogHoldersGrain : IGrainWithStringKey
     /// calling again tells only those.
     /// </summary>
     Task EndCategory(DateTime endedAt, string actor);
-
-    /// <summary>Takes in holders recorded elsewhere by an earlier version; entries already here win.</summary>
-    Task Adopt(Dictionary<Guid, string?> holders);
 }

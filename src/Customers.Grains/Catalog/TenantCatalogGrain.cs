@@ -38,17 +38,18 @@ public sealed class TenantCatalogGrain(
 
     private TenantCatalogState S => state.State;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         _org = key[..key.IndexOf('/')];
-        await MoveLegacyHolders();
         if (S.PendingEnds.Count > 0)
         {
             // Told at once rather than at the reminder's next tick; not awaited here, as a holder
             // may be the caller that is activating this grain. The reminder stays the guarantee.
             this.RegisterGrainTimer(FinishPendingEnds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
+
+        return Task.CompletedTask;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -66,6 +67,7 @@ public sealed class TenantCatalogGrain(
     {
         using (await Enter(_changes))
         {
+            request = CatalogRules.Normalize(request);
             var violations = CatalogRules.ValidateNewCategories(request);
             if (violations.Any)
             {
@@ -131,6 +133,7 @@ public sealed class TenantCatalogGrain(
                 return CategoryNotFound;
             }
 
+            request = CatalogRules.Normalize(request);
             var violations = CatalogRules.ValidatePatchCategory(request);
             if (violations.Any)
             {
@@ -386,46 +389,6 @@ public sealed class TenantCatalogGrain(
             {
                 await this.UnregisterReminder(reminder);
             }
-        }
-    }
-
-    /// <summary>
-    /// A row written before holders moved to the buckets still lists them: they are handed to their
-    /// buckets, and the row is written without them.
-    /// </summary>
-    private async Task MoveLegacyHolders()
-    {
-        var legacy = new List<(string Scope, Dictionary<Guid, string?> Holders)>();
-        foreach (var category in S.Categories.Where(c => c.Holders is { Count: > 0 }))
-        {
-            legacy.Add((HolderBuckets.CategoryScope(category.Id), category.Holders!));
-        }
-
-        if (S.SpecialTreatmentHolders is { Count: > 0 } special)
-        {
-            legacy.Add((HolderBuckets.SpecialTreatment, special.ToDictionary(h => h.Key, h => (string?)h.Value)));
-        }
-
-        foreach (var end in S.PendingEnds.Where(p => p.Holders is { Count: > 0 }))
-        {
-            legacy.Add((HolderBuckets.CategoryScope(end.CategoryId), end.Holders!.Distinct().ToDictionary(h => h, _ => (string?)null)));
-        }
-
-        if (legacy.Count > 0)
-        {
-            await Task.WhenAll(legacy.SelectMany(l => l.Holders
-                .GroupBy(h => HolderBuckets.Key(_org, l.Scope, h.Key))
-                .Select(g => GrainFactory.GetGrain<ICatalogHoldersGrain>(g.Key).Adopt(g.ToDictionary()))));
-        }
-
-        if (legacy.Count > 0 || S.SpecialTreatmentHolders is not null || S.Categories.Exists(c => c.Holders is not null) || S.PendingEnds.Exists(p => p.Holders is not null))
-        {
-            await Change(s =>
-            {
-                s.SpecialTreatmentHolders = null;
-                s.Categories.ForEach(c => c.Holders = null);
-                s.PendingEnds.ForEach(p => p.Holders = null);
-            });
         }
     }
 

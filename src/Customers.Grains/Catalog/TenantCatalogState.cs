@@ -17,12 +17,6 @@ public sealed class TenantCatalogState : IHasOutbox
     [Id(0)] public List<CategoryRecord> Categories { get; set; } = [];
     [Id(1)] public List<string> SpecialTreatmentValues { get; set; } = [];
 
-    /// <summary>
-    /// Read only from rows written before holders moved to the buckets; moved there on activation
-    /// and then no longer written (null is omitted).
-    /// </summary>
-    [Id(2)] public Dictionary<Guid, string>? SpecialTreatmentHolders { get; set; }
-
     /// <summary>Deleted categories whose holders have not all been told yet.</summary>
     [Id(3)] public List<PendingCategoryEnd> PendingEnds { get; set; } = [];
 }
@@ -34,9 +28,6 @@ public sealed class CategoryRecord
     [Id(1)] public string Name { get; set; } = "";
     [Id(2)] public string? Description { get; set; }
     [Id(3)] public List<string>? ValidValues { get; set; }
-
-    /// <summary>As <see cref="TenantCatalogState.SpecialTreatmentHolders"/>: legacy rows only.</summary>
-    [Id(4)] public Dictionary<Guid, string?>? Holders { get; set; }
 
     public bool Allows(string? value) =>
         value is null || ValidValues is not { Count: > 0 } || ValidValues.Contains(value, StringComparer.Ordinal);
@@ -56,7 +47,4 @@ public sealed class PendingCategoryEnd
     [Id(0)] public int CategoryId { get; set; }
     [Id(1)] public DateTime EndedAt { get; set; }
     [Id(2)] public string Actor { get; set; } = "";
-
-    /// <summary>As <see cref="TenantCatalogState.SpecialTreatmentHolders"/>: legacy rows only.</summary>
-    [Id(3)] public List<Guid>? Holders { get; set; }
 }

@@ -11,6 +11,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             return NotFound;
         }
 
+        request = CatalogRules.Normalize(request);
         var violations = CatalogRules.ValidateAddCustomerCategory(request);
         if (violations.Any)
         {
@@ -31,7 +32,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             {
                 var valid = await Catalog.ValidateCategoryValue(categoryId, request.Value);
                 name = valid.Value ?? "";
-                return valid.Status;
+                return valid.WithoutValue();
             });
             if (!taken.IsOk)
             {
@@ -103,6 +104,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             return NotFound;
         }
 
+        request = CatalogRules.Normalize(request);
         var violations = CatalogRules.ValidatePatchCustomerCategory(request);
         if (violations.Any)
         {
@@ -138,7 +140,7 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
             var holders = CategoryHolders(categoryId);
             var previous = current.Value;
             var taken = await Take(holders, request.Value, heldBefore: true, previous,
-                async () => (await Catalog.ValidateCategoryValue(categoryId, request.Value)).Status);
+                async () => (await Catalog.ValidateCategoryValue(categoryId, request.Value)).WithoutValue());
             if (!taken.IsOk)
             {
                 return taken;

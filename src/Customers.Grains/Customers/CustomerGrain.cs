@@ -40,13 +40,13 @@ public sealed partial class CustomerGrain(
             return Outcome.Conflict("customer already exists");
         }
 
+        request = CustomerRules.Normalize(request);
         var violations = CustomerRules.ValidateCreate(request, Today);
         if (violations.Any)
         {
             return violations.ToOutcome();
         }
 
-        CustomerRules.NormalizeDefaults(request.ContactInfo);
         var candidate = new CustomerState
         {
             Type = request.Type!,
@@ -101,6 +101,7 @@ public sealed partial class CustomerGrain(
             return NotFound;
         }
 
+        request = CustomerRules.Normalize(request);
         var violations = CustomerRules.ValidatePatch(request, S.Type, Today);
         if (violations.Any)
         {
@@ -175,6 +176,7 @@ public sealed partial class CustomerGrain(
             return NotFound;
         }
 
+        request = CustomerRules.Normalize(request);
         var violations = CustomerRules.ValidateAssociatedUsers(request);
         if (S.Type != CustomerTypes.Corporate)
         {
@@ -186,7 +188,6 @@ public sealed partial class CustomerGrain(
             return violations.ToOutcome();
         }
 
-        CustomerRules.NormalizeDefaults(request.AssociatedUsers![0].ContactInfo);
         var snapshot = Snapshot();
         S.CompanyInfo!.AssociatedUsers = StoredAssociatedUser.From(request.AssociatedUsers);
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;

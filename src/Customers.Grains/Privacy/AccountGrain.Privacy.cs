@@ -47,7 +47,6 @@ public sealed partial class AccountGrain : IAccountPrivacyGrain, IAccountErasure
         }
 
         await Unregister(ScheduleReminder);
-        await Unregister(LegacyTimeoutReminder);
         _armedKnown = false;
         if (!S.Exists)
         {

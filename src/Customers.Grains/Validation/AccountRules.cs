@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Customers.Grains.Validation;
 
-/// <summary>Validation and normalisation of account requests (contract §2, §4, §5, §6).</summary>
+/// <summary>
+/// Validation of account requests (contract §2, §4, §5, §6), in their normal form
+/// (<see cref="Normalize(CreateAccountRequest)"/> and its siblings); it changes nothing.
+/// </summary>
 public static partial class AccountRules
 {
     public const int TokenIdMaxLength = 100;
@@ -32,18 +35,17 @@ public static partial class AccountRules
         }
 
         SharedRules.Address(v, address, path, required: true);
-        address.StateId = v.Matches(address.StateId?.Trim(), $"{path}.state_id", Patterns.ProvinceCode(), "must have 2 digits", required: false);
-        if (address.StateId is { Length: 2 } stateId && Patterns.ProvinceCode().IsMatch(stateId)
-            && address.PostalCode is { Length: 5 } postalCode && !postalCode.StartsWith(stateId, StringComparison.Ordinal))
+        var stateId = v.Matches(address.StateId?.Trim(), $"{path}.state_id", Patterns.ProvinceCode(), "must have 2 digits", required: false);
+        if (stateId is { Length: 2 } && Patterns.ProvinceCode().IsMatch(stateId)
+            && address.PostalCode?.Trim() is { Length: 5 } postalCode && !postalCode.StartsWith(stateId, StringComparison.Ordinal))
         {
             v.Add($"{path}.state_id", "must equal the first two digits of postal_code");
         }
     }
 
     /// <summary>
-    /// Checks type and details and normalises them (IBAN without spaces, upper case; reference_id as a
-    /// lower-case UUID). <paramref name="available"/> null skips the availability check (the type is
-    /// reported elsewhere).
+    /// Checks type and details. <paramref name="available"/> null skips the availability check (the type
+    /// is reported elsewhere).
     /// </summary>
     public static void PaymentMethod(Violations v, PaymentMethod? method, string path, IReadOnlyList<string>? available)
     {
@@ -70,8 +72,7 @@ public static partial class AccountRules
             v.Add(Field(path, "type"), $"is not an available payment method for this account ({string.Join(", ", available)})");
         }
 
-        method.Details ??= new PaymentMethodDetails();
-        var details = method.Details;
+        var details = method.Details ?? new PaymentMethodDetails();
         var field = Field(path, "details");
         if (details.TokenTeci is not null)
         {
@@ -94,8 +95,7 @@ public static partial class AccountRules
                 }
                 else
                 {
-                    details.Iban = Iban.Normalize(details.Iban);
-                    if (!Iban.IsValid(details.Iban))
+                    if (!Iban.IsValid(Iban.Normalize(details.Iban)))
                     {
                         v.Add($"{field}.iban", "is not a valid IBAN");
                     }
@@ -110,11 +110,11 @@ public static partial class AccountRules
                 }
                 else if (details.TokenId is not null)
                 {
-                    details.TokenId = TokenId(v, details.TokenId, $"{field}.token_id");
+                    TokenId(v, details.TokenId, $"{field}.token_id");
                 }
                 else
                 {
-                    details.ReferenceId = ReferenceId(v, details.ReferenceId, $"{field}.reference_id")?.ToString("D");
+                    ReferenceId(v, details.ReferenceId, $"{field}.reference_id");
                 }
 
                 break;
@@ -124,7 +124,7 @@ public static partial class AccountRules
     /// <summary>The path of <paramref name="name"/> inside <paramref name="path"/>; an empty path is the body itself.</summary>
     public static string Field(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    /// <summary>The reference of a card still to be tokenized, once the method has passed <see cref="PaymentMethod"/>.</summary>
+    /// <summary>The reference of a card still to be tokenized, once the normal method has passed <see cref="PaymentMethod"/>.</summary>
     public static Guid? PendingReference(PaymentMethod method) =>
         method.Type == PaymentMethodTypes.CreditCard && method.Details?.ReferenceId is { } reference ? Guid.Parse(reference) : null;
 
@@ -135,15 +135,15 @@ public static partial class AccountRules
         switch (status)
         {
             case TokenizationStatuses.Completed:
-                result.TokenId = TokenId(v, result.TokenId, "token_id");
+                TokenId(v, result.TokenId, "token_id");
                 if (result.Card is null)
                 {
                     v.Add("card", "is required for COMPLETED");
                 }
                 else
                 {
-                    result.Card.Summary = v.Matches(result.Card.Summary?.Trim(), "card.summary", CardSummary(), "must be the card's last 4 digits", required: true);
-                    result.Card.ExpirationDate = v.Matches(result.Card.ExpirationDate?.Trim(), "card.expiration_date", CardExpiration(), "must be MM/yyyy", required: true);
+                    v.Matches(result.Card.Summary?.Trim(), "card.summary", CardSummary(), "must be the card's last 4 digits", required: true);
+                    v.Matches(result.Card.ExpirationDate?.Trim(), "card.expiration_date", CardExpiration(), "must be MM/yyyy", required: true);
                 }
 
                 if (result.ErrorMessage is not null)
@@ -153,7 +153,7 @@ public static partial class AccountRules
 
                 break;
             case TokenizationStatuses.Failed:
-                result.ErrorMessage = v.Text(result.ErrorMessage, "error_message", 1, ErrorMessageMaxLength, required: true);
+                v.Text(result.ErrorMessage, "error_message", 1, ErrorMessageMaxLength, required: true);
                 if (result.TokenId is not null || result.Card is not null)
                 {
                     v.Add("token_id", "token_id and card are only allowed for COMPLETED");
@@ -168,10 +168,10 @@ public static partial class AccountRules
     public static Violations ValidateContractRequest(AddContractRequest request)
     {
         var v = new Violations();
-        request.RequestExternalId = v.Text(request.RequestExternalId, "request_external_id", 1, 50, required: true);
-        request.ContractReferenceId = v.Text(request.ContractReferenceId, "contract_reference_id", 1, 50, required: true);
-        request.Type = v.Text(request.Type, "type", 1, 50, required: true);
-        request.OriginUser = v.Text(request.OriginUser, "origin_user", 1, 100, required: false);
+        v.Text(request.RequestExternalId, "request_external_id", 1, 50, required: true);
+        v.Text(request.ContractReferenceId, "contract_reference_id", 1, 50, required: true);
+        v.Text(request.Type, "type", 1, 50, required: true);
+        v.Text(request.OriginUser, "origin_user", 1, 100, required: false);
         return v;
     }
 
@@ -187,26 +187,21 @@ public static partial class AccountRules
     public static string ContractReferenceFor(string externalId) =>
         $"MMC{long.Parse(externalId, CultureInfo.InvariantCulture) % 10_000_000_000_000:D13}";
 
-    private static string? TokenId(Violations v, string? tokenId, string field)
+    private static void TokenId(Violations v, string? tokenId, string field)
     {
         var trimmed = v.Text(tokenId, field, 1, TokenIdMaxLength, required: true);
         if (trimmed is { Length: > 0 } && trimmed.Any(char.IsWhiteSpace))
         {
             v.Add(field, "must not contain spaces");
         }
-
-        return trimmed;
     }
 
-    private static Guid? ReferenceId(Violations v, string? referenceId, string field)
+    private static void ReferenceId(Violations v, string? referenceId, string field)
     {
-        if (Guid.TryParse(referenceId?.Trim(), out var reference))
+        if (!Guid.TryParse(referenceId?.Trim(), out _))
         {
-            return reference;
+            v.Add(field, "must be a UUID");
         }
-
-        v.Add(field, "must be a UUID");
-        return null;
     }
 
     private static void NotAllowed(Violations v, string? value, string field, string type)

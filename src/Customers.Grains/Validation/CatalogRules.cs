@@ -1,7 +1,10 @@
 namespace Customers.Grains.Validation;
 
-/// <summary>Validation of the catalogue's requests (contract §8 and §9). They normalise what they check.</summary>
-public static class CatalogRules
+/// <summary>
+/// Validation of the catalogue's requests (contract §8 and §9), in their normal form
+/// (<see cref="Normalize(CreateCategoriesRequest)"/> and its siblings); it changes nothing.
+/// </summary>
+public static partial class CatalogRules
 {
     public const int MaxBatch = 50;
     public const int MaxValidValues = 500;
@@ -35,7 +38,7 @@ public static class CatalogRules
             }
 
             v.Matches(category.Name, $"{path}.name", Patterns.CategoryName(), CategoryNameRule, required: true);
-            category.Description = Description(v, category.Description, $"{path}.description");
+            Description(v, category.Description, $"{path}.description");
             ValidValues(v, category.ValidValues, $"{path}.valid_values");
         }
 
@@ -45,7 +48,7 @@ public static class CatalogRules
     public static Violations ValidatePatchCategory(PatchCategoryRequest request)
     {
         var v = new Violations();
-        request.Description = Description(v, request.Description, "description");
+        Description(v, request.Description, "description");
         ValidValues(v, request.ValidValues, "valid_values");
         return v;
     }
@@ -110,8 +113,8 @@ public static class CatalogRules
         }
 
         v.Matches(request.Value, "value", Patterns.CatalogValue(), ValueRule, required: false);
-        request.Description = v.Text(request.Description, "description", 1, 200, required: false);
-        request.Reason = v.Text(request.Reason, "reason", 1, 200, required: false);
+        v.Text(request.Description, "description", 1, 200, required: false);
+        v.Text(request.Reason, "reason", 1, 200, required: false);
         return v;
     }
 
@@ -119,8 +122,8 @@ public static class CatalogRules
     {
         var v = new Violations();
         v.Matches(request.Value, "value", Patterns.CatalogValue(), ValueRule, required: false);
-        request.Description = v.Text(request.Description, "description", 1, 200, required: false);
-        request.Reason = v.Text(request.Reason, "reason", 1, 200, required: false);
+        v.Text(request.Description, "description", 1, 200, required: false);
+        v.Text(request.Reason, "reason", 1, 200, required: false);
         return v;
     }
 
@@ -148,7 +151,7 @@ public static class CatalogRules
         }
     }
 
-    private static string? Description(Violations v, string? description, string path) =>
+    private static void Description(Violations v, string? description, string path) =>
         v.Text(description, path, 0, MaxDescription, required: false);
 
     private static void UniqueList(Violations v, List<string?>? values, string path)

@@ -1,11 +1,15 @@
 namespace Customers.Grains.Validation;
 
-/// <summary>Validation and normalisation of customer requests (contract §3).</summary>
-public static class CustomerRules
+/// <summary>
+/// Validation of customer requests (contract §3), in their normal form (<see cref="Normalize(CreateCustomerRequest)"/>
+/// and its siblings); it changes nothing.
+/// </summary>
+public static partial class CustomerRules
 {
     public static readonly string[] Languages = ["es", "ca", "gl", "eu", "en", "pt"];
     private static readonly string[] Genders = ["MALE", "FEMALE", "OTHER"];
     private static readonly string[] Types = [CustomerTypes.Private, CustomerTypes.Corporate, CustomerTypes.Digital];
+    private const string DefaultRole = "AUTHORIZED_REPRESENTATIVE";
 
     public static Violations ValidateCreate(CreateCustomerRequest request, DateOnly today)
     {
@@ -53,11 +57,11 @@ public static class CustomerRules
                 v.Add("personal_info", $"is not allowed for {customerType}");
             }
 
-            personal.Name = v.Text(personal.Name, "personal_info.name", 1, 50, required: false);
-            personal.FirstSurname = v.Text(personal.FirstSurname, "personal_info.first_surname", 1, 50, required: false);
-            personal.SecondSurname = v.Text(personal.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
+            v.Text(personal.Name, "personal_info.name", 1, 50, required: false);
+            v.Text(personal.FirstSurname, "personal_info.first_surname", 1, 50, required: false);
+            v.Text(personal.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
             v.OneOf(personal.Gender, "personal_info.gender", required: false, Genders);
-            personal.Nationality = SharedRules.Nationality(v, personal.Nationality, "personal_info.nationality", required: false);
+            SharedRules.Nationality(v, personal.Nationality, "personal_info.nationality", required: false);
             Birthdate(v, personal.Birthdate, today, required: false);
         }
 
@@ -68,7 +72,7 @@ public static class CustomerRules
                 v.Add("company_info", $"is not allowed for {customerType}");
             }
 
-            company.Name = v.Text(company.Name, "company_info.name", 1, 300, required: false);
+            v.Text(company.Name, "company_info.name", 1, 300, required: false);
         }
 
         if (request.DigitalPersonalInfo is { } digital)
@@ -78,9 +82,9 @@ public static class CustomerRules
                 v.Add("digital_personal_info", $"is not allowed for {customerType}");
             }
 
-            digital.Email = SharedRules.Email(v, digital.Email, "digital_personal_info.email", required: false);
-            digital.Name = v.Text(digital.Name, "digital_personal_info.name", 1, 50, required: false);
-            digital.FirstSurname = v.Text(digital.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+            SharedRules.Email(v, digital.Email, "digital_personal_info.email", required: false);
+            v.Text(digital.Name, "digital_personal_info.name", 1, 50, required: false);
+            v.Text(digital.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
         }
 
         return v;
@@ -108,12 +112,11 @@ public static class CustomerRules
         }
 
         SharedRules.IdentityDocument(v, user.IdentityDocument, $"{path}.identity_document", IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie);
-        user.Role ??= "AUTHORIZED_REPRESENTATIVE";
-        v.OneOf(user.Role, $"{path}.role", required: true, "AUTHORIZED_REPRESENTATIVE");
-        user.Name = v.Text(user.Name, $"{path}.name", 1, 50, required: true);
-        user.FirstSurname = v.Text(user.FirstSurname, $"{path}.first_surname", 1, 50, required: true);
-        user.SecondSurname = v.Text(user.SecondSurname, $"{path}.second_surname", 0, 50, required: false);
-        user.Nationality = SharedRules.Nationality(v, user.Nationality, $"{path}.nationality", required: true);
+        v.OneOf(user.Role ?? DefaultRole, $"{path}.role", required: true, DefaultRole);
+        v.Text(user.Name, $"{path}.name", 1, 50, required: true);
+        v.Text(user.FirstSurname, $"{path}.first_surname", 1, 50, required: true);
+        v.Text(user.SecondSurname, $"{path}.second_surname", 0, 50, required: false);
+        SharedRules.Nationality(v, user.Nationality, $"{path}.nationality", required: true);
         SharedRules.ContactInfo(v, user.ContactInfo, $"{path}.contact_info", required: false, requireReachable: false);
     }
 
@@ -126,11 +129,11 @@ public static class CustomerRules
         }
 
         SharedRules.IdentityDocument(v, info.IdentityDocument, "personal_info.identity_document", IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie, IdentityDocumentTypes.Passport);
-        info.Name = v.Text(info.Name, "personal_info.name", 1, 50, required: true);
-        info.FirstSurname = v.Text(info.FirstSurname, "personal_info.first_surname", 1, 50, required: true);
-        info.SecondSurname = v.Text(info.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
+        v.Text(info.Name, "personal_info.name", 1, 50, required: true);
+        v.Text(info.FirstSurname, "personal_info.first_surname", 1, 50, required: true);
+        v.Text(info.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
         v.OneOf(info.Gender, "personal_info.gender", required: false, Genders);
-        info.Nationality = SharedRules.Nationality(v, info.Nationality, "personal_info.nationality", required: false);
+        SharedRules.Nationality(v, info.Nationality, "personal_info.nationality", required: false);
         Birthdate(v, info.Birthdate, today, required: false);
     }
 
@@ -146,7 +149,7 @@ public static class CustomerRules
             ? [IdentityDocumentTypes.Cif]
             : [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie];
         SharedRules.IdentityDocument(v, info.IdentityDocument, "company_info.identity_document", documentTypes);
-        info.Name = v.Text(info.Name, "company_info.name", 1, 300, required: true);
+        v.Text(info.Name, "company_info.name", 1, 300, required: true);
         if (info.AssociatedUsers is { Count: > 1 })
         {
             v.Add("company_info.associated_users", "must have at most 1 item");
@@ -166,9 +169,9 @@ public static class CustomerRules
             return;
         }
 
-        info.Email = SharedRules.Email(v, info.Email, "digital_personal_info.email", required: true);
-        info.Name = v.Text(info.Name, "digital_personal_info.name", 1, 50, required: false);
-        info.FirstSurname = v.Text(info.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+        SharedRules.Email(v, info.Email, "digital_personal_info.email", required: true);
+        v.Text(info.Name, "digital_personal_info.name", 1, 50, required: false);
+        v.Text(info.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
     }
 
     private static void Birthdate(Violations v, string? birthdate, DateOnly today, bool required)
@@ -177,32 +180,6 @@ public static class CustomerRules
         if (date is { } d && d >= today)
         {
             v.Add("personal_info.birthdate", "must be a past date");
-        }
-    }
-
-    /// <summary>When no item is marked default, the first one is (contract §2).</summary>
-    public static void NormalizeDefaults(ContactInfo? contact)
-    {
-        if (contact is null)
-        {
-            return;
-        }
-
-        NormalizeDefaults(contact.PhoneNumbers, p => p.IsDefault, (p, d) => p.IsDefault = d);
-        NormalizeDefaults(contact.Emails, e => e.IsDefault, (e, d) => e.IsDefault = d);
-    }
-
-    private static void NormalizeDefaults<T>(List<T>? items, Func<T, bool?> get, Action<T, bool> set)
-    {
-        if (items is not { Count: > 0 })
-        {
-            return;
-        }
-
-        var anyDefault = items.Any(i => get(i) == true);
-        for (var i = 0; i < items.Count; i++)
-        {
-            set(items[i], anyDefault ? get(items[i]) == true : i == 0);
         }
     }
 }

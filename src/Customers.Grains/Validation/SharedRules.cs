@@ -1,7 +1,10 @@
 namespace Customers.Grains.Validation;
 
-/// <summary>Rules of the shapes shared by several resources (contract §2). They normalise what they check.</summary>
-public static class SharedRules
+/// <summary>
+/// Rules of the shapes shared by several resources (contract §2). They check the normal form
+/// (<see cref="Normalize(ContactInfo?)"/> and its siblings) and change nothing.
+/// </summary>
+public static partial class SharedRules
 {
     public const int EmailMaxLength = 82;
 
@@ -31,15 +34,13 @@ public static class SharedRules
                 {
                     v.Add(field, "must not contain 'undefined'");
                 }
-
-                address.AddressLines[i] = line ?? "";
             }
         }
 
-        address.PostalCode = v.Matches(address.PostalCode?.Trim(), $"{path}.postal_code", Patterns.SpanishPostalCode(), "must be a Spanish postal code (01000-52999)", required: true);
-        address.Locality = v.Text(address.Locality, $"{path}.locality", 2, 255, required: true);
-        address.AdministrativeArea = v.Text(address.AdministrativeArea, $"{path}.administrative_area", 4, 50, required: true);
-        address.RegionCode = v.Matches(address.RegionCode?.Trim(), $"{path}.region_code", Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required: true);
+        v.Matches(address.PostalCode?.Trim(), $"{path}.postal_code", Patterns.SpanishPostalCode(), "must be a Spanish postal code (01000-52999)", required: true);
+        v.Text(address.Locality, $"{path}.locality", 2, 255, required: true);
+        v.Text(address.AdministrativeArea, $"{path}.administrative_area", 4, 50, required: true);
+        v.Matches(address.RegionCode?.Trim(), $"{path}.region_code", Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required: true);
     }
 
     /// <summary>Checks the document's type against <paramref name="allowedTypes"/> and its control character.</summary>
@@ -58,8 +59,7 @@ public static class SharedRules
             return;
         }
 
-        document.Number = SpanishDocuments.Normalize(document.Number);
-        if (type is not null && allowedTypes.Contains(type) && !SpanishDocuments.IsValid(type, document.Number))
+        if (type is not null && allowedTypes.Contains(type) && !SpanishDocuments.IsValid(type, SpanishDocuments.Normalize(document.Number)))
         {
             v.Add($"{path}.number", $"is not a valid {type}");
         }
@@ -107,7 +107,7 @@ public static class SharedRules
                 continue;
             }
 
-            email.Email = Email(v, email.Email, field, required: true);
+            Email(v, email.Email, field, required: true);
         }
 
         SingleDefault(v, contact.PhoneNumbers?.Select(p => p?.IsDefault), $"{path}.phone_numbers");
@@ -116,9 +116,10 @@ public static class SharedRules
     }
 
     /// <summary>
-    /// An e-mail or username: NFC-normalised before anything else, so every spelling of one address is
-    /// one value for validation, comparison, storage and uniqueness; invisible and space characters
-    /// are refused rather than stripped, because two strings that look alike must not be two owners.
+    /// An e-mail or username, checked in its normal form (<see cref="NormalizeEmail"/>), which it
+    /// returns: NFC-normalised before anything else, so every spelling of one address is one value for
+    /// validation, comparison, storage and uniqueness; invisible and space characters are refused
+    /// rather than stripped, because two strings that look alike must not be two owners.
     /// </summary>
     public static string? Email(Violations v, string? email, string field, bool required)
     {
@@ -151,26 +152,26 @@ public static class SharedRules
             return;
         }
 
-        phone.CountryCode = phone.CountryCode?.Trim();
-        phone.Number = phone.Number?.Trim();
-        if (phone.CountryCode is null)
+        var countryCode = phone.CountryCode?.Trim();
+        var number = phone.Number?.Trim();
+        if (countryCode is null)
         {
             v.Add($"{path}.country_code", "is required");
         }
-        else if (!Patterns.IsAssignedCallingCode(phone.CountryCode))
+        else if (!Patterns.IsAssignedCallingCode(countryCode))
         {
             v.Add($"{path}.country_code", "must be an assigned country calling code like +34");
         }
 
-        if (phone.Number is null)
+        if (number is null)
         {
             v.Add($"{path}.number", "is required");
         }
-        else if (!Patterns.PhoneDigits().IsMatch(phone.Number))
+        else if (!Patterns.PhoneDigits().IsMatch(number))
         {
             v.Add($"{path}.number", "must have between 6 and 15 digits");
         }
-        else if (phone.CountryCode == "+34" && phone.Number.Length != 9)
+        else if (countryCode == "+34" && number.Length != 9)
         {
             v.Add($"{path}.number", "must have 9 digits for +34");
         }

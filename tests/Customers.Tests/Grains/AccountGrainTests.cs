@@ -23,7 +23,7 @@ public class AccountGrainTests(GrainClusterFixture fixture)
         var afterWindow = await customer.OpenAccount(AccountRequests.Account(), "key-1");
 
         Assert.Equal(first.Value!.Id, replay.Value!.Id);
-        Assert.Equal(OutcomeStatus.Conflict, otherBody.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, otherBody.Status);
         Assert.True(afterWindow.IsOk);
         Assert.NotEqual(first.Value.Id, afterWindow.Value!.Id);
         Assert.Equal(2, (await customer.ListAccounts()).Value!.Count);
@@ -35,7 +35,7 @@ public class AccountGrainTests(GrainClusterFixture fixture)
         var customer = await Customer();
         var invalid = AccountRequests.Account(AccountRequests.DirectDebit("ES0000000000000000000000"));
 
-        Assert.Equal(OutcomeStatus.Invalid, (await customer.OpenAccount(invalid, "key-2")).Status.Status);
+        Assert.Equal(OutcomeStatus.Invalid, (await customer.OpenAccount(invalid, "key-2")).Status);
         var valid = await customer.OpenAccount(AccountRequests.Account(), "key-2");
 
         Assert.True(valid.IsOk);
@@ -84,7 +84,7 @@ public class AccountGrainTests(GrainClusterFixture fixture)
         Assert.True((await customer.CloseAccount(id)).IsOk);
 
         Assert.Null(await account.Get());
-        Assert.Equal(OutcomeStatus.NotFound, (await account.GetActiveContract()).Status.Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await account.GetActiveContract()).Status);
         Assert.Empty((await customer.ListAccounts()).Value!);
         Assert.Equal(OutcomeStatus.NotFound, (await customer.CloseAccount(id)).Status);
     }

@@ -77,7 +77,7 @@ public class AccountOpeningTests(GrainClusterFixture fixture)
         var (customer, grain) = await Customer();
         var invalid = AccountRequests.Account(AccountRequests.DirectDebit("ES0000000000000000000000"));
 
-        Assert.Equal(OutcomeStatus.Invalid, (await customer.OpenAccount(invalid, null)).Status.Status);
+        Assert.Equal(OutcomeStatus.Invalid, (await customer.OpenAccount(invalid, null)).Status);
 
         Assert.Empty((await customer.ListAccounts()).Value!);
         Assert.True((await grain.Delete()).IsOk);

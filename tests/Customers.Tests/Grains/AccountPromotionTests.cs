@@ -176,7 +176,7 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
 
         var outcome = await account.AddPromotion(new AddPromotionRequest { PromotionId = promotionId, StartDate = start, EndDate = end });
 
-        Assert.Equal(field, Assert.Single(outcome.Status.Errors).Field);
+        Assert.Equal(field, Assert.Single(outcome.Errors).Field);
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
         var account = await OpenAccount();
         var first = (await account.AddPromotion(Promotion(20, Today.AddDays(10), Today.AddDays(20)))).Value!;
 
-        Assert.Equal(OutcomeStatus.Conflict, (await account.AddPromotion(Promotion(20, Today.AddDays(20), null))).Status.Status);
-        Assert.Equal(OutcomeStatus.Conflict, (await account.AddPromotion(Promotion(20, Today.AddDays(1), Today.AddDays(10)))).Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, (await account.AddPromotion(Promotion(20, Today.AddDays(20), null))).Status);
+        Assert.Equal(OutcomeStatus.Conflict, (await account.AddPromotion(Promotion(20, Today.AddDays(1), Today.AddDays(10)))).Status);
         Assert.True((await account.AddPromotion(Promotion(21, Today.AddDays(10), Today.AddDays(20)))).IsOk);
         var later = (await account.AddPromotion(Promotion(20, Today.AddDays(21), Today.AddDays(30)))).Value!;
 
@@ -209,7 +209,7 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
         Assert.Equal([active.Id], Ids(await account.GetPromotions(PromotionListTypes.Active)));
         Assert.Equal([scheduled.Id], Ids(await account.GetPromotions(PromotionListTypes.Scheduled)));
         Assert.Equal([active.Id, scheduled.Id], Ids(await account.GetPromotions(PromotionListTypes.All)));
-        Assert.Equal("account_promotion_type", Assert.Single((await account.GetPromotions("EXPIRED")).Status.Errors).Field);
+        Assert.Equal("account_promotion_type", Assert.Single((await account.GetPromotions("EXPIRED")).Errors).Field);
     }
 
     [Fact]
@@ -258,20 +258,6 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_tick_of_the_former_tokenization_reminder_hands_over_to_the_account_reminder()
-    {
-        var account = await OpenAccount();
-        var start = Today.AddDays(2);
-        await account.AddPromotion(Promotion(41, start, null));
-
-        await account.AsReference<IRemindable>().ReceiveReminder("tokenization-timeout", default);
-
-        var reminder = Assert.Single(await fixture.Reminders(account));
-        Assert.Equal(Reminder, reminder.ReminderName);
-        Assert.Equal(Midnight(start), reminder.StartAt);
-    }
-
-    [Fact]
     public async Task Ending_the_account_cancels_its_scheduled_and_active_promotions_and_records_it()
     {
         var customer = await Customer();
@@ -291,9 +277,9 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
         Assert.Equal([51, 52], deletes.Select(o => o.PromotionId));
         Assert.All(deletes, o => Assert.Equal(PromotionStatuses.Cancelled, o.Status));
         Assert.Empty(await fixture.Reminders(account));
-        Assert.Equal(OutcomeStatus.NotFound, (await account.GetPromotions(null)).Status.Status);
-        Assert.Equal(OutcomeStatus.NotFound, (await account.GetPromotionHistory(null)).Status.Status);
-        Assert.Equal(OutcomeStatus.NotFound, (await account.AddPromotion(Promotion(53, Today, null))).Status.Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await account.GetPromotions(null)).Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await account.GetPromotionHistory(null)).Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await account.AddPromotion(Promotion(53, Today, null))).Status);
     }
 
     private static AddPromotionRequest Promotion(int promotionId, DateOnly start, DateOnly? end) =>
@@ -336,7 +322,7 @@ public class AccountPromotionTests(GrainClusterFixture fixture)
     private async Task<(IAccountGrain Account, Guid Id)> OpenAccount(ICustomerAccountsGrain customer, PaymentMethod? paymentMethod = null)
     {
         var created = await customer.OpenAccount(AccountRequests.Account(paymentMethod), null);
-        Assert.True(created.IsOk, string.Join("; ", created.Status.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        Assert.True(created.IsOk, string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return (fixture.Grains.GetGrain<IAccountGrain>(GrainKeys.Account(_org, created.Value!.Id)), created.Value.Id);
     }
 }

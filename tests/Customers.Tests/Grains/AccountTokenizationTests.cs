@@ -154,7 +154,7 @@ public class AccountTokenizationTests(GrainClusterFixture fixture)
 
         var again = await (await Customer()).OpenAccount(AccountRequests.Account(AccountRequests.CardReference(reference)), null);
 
-        Assert.Equal(OutcomeStatus.Conflict, again.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, again.Status);
     }
 
     [Fact]
@@ -164,8 +164,8 @@ public class AccountTokenizationTests(GrainClusterFixture fixture)
 
         var outcome = await account.ChangePaymentMethod(AccountRequests.DirectDebit("ES7921000813610123456788"));
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
-        Assert.Contains(outcome.Status.Errors, e => e.Field == "details.iban");
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "details.iban");
     }
 
     private static async Task<TokenizationRequestView> Single(IAccountGrain account) =>
@@ -182,7 +182,7 @@ public class AccountTokenizationTests(GrainClusterFixture fixture)
     {
         var customer = await Customer();
         var created = await customer.OpenAccount(AccountRequests.Account(paymentMethod), null);
-        Assert.True(created.IsOk, string.Join("; ", created.Status.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        Assert.True(created.IsOk, string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return (fixture.Grains.GetGrain<IAccountGrain>(GrainKeys.Account(_org, created.Value!.Id)), customer);
     }
 }

@@ -12,8 +12,8 @@ public class CustomerCredentialsGrainTests(GrainClusterFixture fixture)
 
         var outcome = await Credentials(id).CreateCredential(new CredentialRequest { Username = "not-an-email" });
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
-        Assert.Contains(outcome.Status.Errors, e => e.Field == "username");
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "username");
     }
 
     [Fact]
@@ -26,8 +26,8 @@ public class CustomerCredentialsGrainTests(GrainClusterFixture fixture)
         var second = await Credentials(owner).CreateCredential(new CredentialRequest { Username = "other@example.com" });
         var taken = await Credentials(other).CreateCredential(new CredentialRequest { Username = "ana@example.COM" });
 
-        Assert.Equal(OutcomeStatus.Conflict, second.Status.Status);
-        Assert.Equal(OutcomeStatus.Conflict, taken.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, second.Status);
+        Assert.Equal(OutcomeStatus.Conflict, taken.Status);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class CustomerCredentialsGrainTests(GrainClusterFixture fixture)
         Assert.Equal(id, (await directory.Search(null, null, email)).Value!.Id);
 
         Assert.True((await Credentials(id).DeleteCredential(created.Value!.Id)).IsOk);
-        Assert.Equal(OutcomeStatus.NotFound, (await directory.Search(null, null, email)).Status.Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await directory.Search(null, null, email)).Status);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public class CustomerCredentialsGrainTests(GrainClusterFixture fixture)
             Content = "GIF89a"u8.ToArray(),
         });
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
-        Assert.Contains(outcome.Status.Errors, e => e.Field == "file");
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "file");
     }
 
     private async Task<Guid> CreateCustomer(CreateCustomerRequest request)

@@ -10,8 +10,8 @@ public class CustomerGrainTests(GrainClusterFixture fixture)
     {
         var outcome = await Customer().Create(Requests.Private("12345678A"));
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
-        Assert.Contains(outcome.Status.Errors, e => e.Field == "personal_info.identity_document.number");
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "personal_info.identity_document.number");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class CustomerGrainTests(GrainClusterFixture fixture)
 
         var again = await grain.Create(Requests.Private());
 
-        Assert.Equal(OutcomeStatus.Conflict, again.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, again.Status);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class CustomerGrainTests(GrainClusterFixture fixture)
         Assert.True((await grain.ConvertNieToNif(new ConvertNieToNifRequest { Nif = nif })).IsOk);
 
         var directory = fixture.Grains.GetGrain<ICustomerDirectoryGrain>(_org);
-        Assert.Equal(OutcomeStatus.NotFound, (await directory.Search(nie, "NIE", null)).Status.Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await directory.Search(nie, "NIE", null)).Status);
         Assert.Equal(created.Value!.Id, (await directory.Search(nif, "NIF", null)).Value!.Id);
     }
 

@@ -28,8 +28,8 @@ public class TenantCatalogGrainTests(GrainClusterFixture fixture)
 
         var outcome = await Catalog().CreateCategories(request);
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status.Status);
-        Assert.Contains(outcome.Status.Errors, e => e.Field == "categories[0].valid_values");
+        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Field == "categories[0].valid_values");
     }
 
     [Fact]

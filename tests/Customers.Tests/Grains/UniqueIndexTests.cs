@@ -15,7 +15,7 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
         Assert.True(await index.Reserve(ghost));
 
         var early = await Customer().Create(Requests.Private(nif));
-        Assert.Equal(OutcomeStatus.Conflict, early.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, early.Status);
 
         GrainClusterFixture.Clock.Advance(GrainClusterFixture.ReservationGrace + TimeSpan.FromSeconds(1));
         var late = await Customer().Create(Requests.Private(nif));
@@ -34,7 +34,7 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
         var second = await Customer().Create(Requests.Private(nif));
 
         Assert.True(first.IsOk);
-        Assert.Equal(OutcomeStatus.Conflict, second.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, second.Status);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Customer().Create(Requests.Private(nif))));
 
         Assert.Equal(1, outcomes.Count(o => o.IsOk));
-        Assert.Equal(19, outcomes.Count(o => o.Status.Status == OutcomeStatus.Conflict));
+        Assert.Equal(19, outcomes.Count(o => o.Status == OutcomeStatus.Conflict));
     }
 
     private ICustomerGrain Customer() => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(_org, Guid.NewGuid()));

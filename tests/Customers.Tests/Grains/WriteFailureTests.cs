@@ -66,7 +66,7 @@ public class WriteFailureTests(GrainClusterFixture fixture)
             await Task.Delay(TimeSpan.FromMilliseconds(300));
             var claimant = await Customer(Guid.NewGuid()).Create(Requests.Digital(email));
 
-            Assert.Equal(OutcomeStatus.Conflict, claimant.Status.Status);
+            Assert.Equal(OutcomeStatus.Conflict, claimant.Status);
             await Assert.ThrowsAsync<OrleansException>(() => change);
         }
 

@@ -49,10 +49,12 @@ public class AccountRulesTests
         var v = new Violations();
         var method = new PaymentMethod { Type = PaymentMethodTypes.DirectDebit, Details = new PaymentMethodDetails { Iban = "es79 2100 0813 6101 2345 6789" } };
 
-        AccountRules.PaymentMethod(v, method, "payment_method", PaymentMethodTypes.Settable);
+        var normal = AccountRules.Normalize(method)!;
+        AccountRules.PaymentMethod(v, normal, "payment_method", PaymentMethodTypes.Settable);
 
         Assert.False(v.Any);
-        Assert.Equal("ES7921000813610123456789", method.Details.Iban);
+        Assert.Equal("ES7921000813610123456789", normal.Details!.Iban);
+        Assert.Equal("es79 2100 0813 6101 2345 6789", method.Details.Iban);
     }
 
     [Fact]
@@ -61,10 +63,12 @@ public class AccountRulesTests
         var v = new Violations();
         var method = new PaymentMethod { Type = PaymentMethodTypes.CreditCard, Details = new PaymentMethodDetails { ReferenceId = "550E8400-E29B-41D4-A716-446655440000" } };
 
-        AccountRules.PaymentMethod(v, method, "", PaymentMethodTypes.Settable);
+        var normal = AccountRules.Normalize(method)!;
+        AccountRules.PaymentMethod(v, normal, "", PaymentMethodTypes.Settable);
 
         Assert.False(v.Any);
-        Assert.Equal(Guid.Parse("550e8400-e29b-41d4-a716-446655440000"), AccountRules.PendingReference(method));
-        Assert.Equal("550e8400-e29b-41d4-a716-446655440000", method.Details.ReferenceId);
+        Assert.Equal(Guid.Parse("550e8400-e29b-41d4-a716-446655440000"), AccountRules.PendingReference(normal));
+        Assert.Equal("550e8400-e29b-41d4-a716-446655440000", normal.Details!.ReferenceId);
+        Assert.Equal("550E8400-E29B-41D4-A716-446655440000", method.Details.ReferenceId);
     }
 }

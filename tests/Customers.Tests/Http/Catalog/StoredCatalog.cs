@@ -47,13 +47,4 @@ public static class StoredCatalog
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public static async Task Execute(string sql, string serviceId, string? payload = null, string? key = null)
-    {
-        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
-        await using var command = data.CreateCommand(sql);
-        command.Parameters.AddWithValue("service", serviceId);
-        command.Parameters.AddWithValue("payload", (object?)payload ?? DBNull.Value);
-        command.Parameters.AddWithValue("key", (object?)key ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -102,23 +102,24 @@ public sealed class TokenizationRecord
     [Id(8)] public DateTime ExpiresAt { get; set; }
 }
 
+/// <summary>A contract as stored; its JSON names are pinned apart from <see cref="ContractView"/>'s.</summary>
 [GenerateSerializer]
 public sealed class ContractRecord
 {
-    [Id(0)] public Guid Id { get; set; }
-    [Id(1)] public DateTime StartDate { get; set; }
-    [Id(2)] public DateTime? EndDate { get; set; }
-    [Id(3)] public List<ContractRequestRecord> Requests { get; set; } = [];
+    [Id(0), JsonPropertyName("id")] public Guid Id { get; set; }
+    [Id(1), JsonPropertyName("start_date")] public DateTime StartDate { get; set; }
+    [Id(2), JsonPropertyName("end_date")] public DateTime? EndDate { get; set; }
+    [Id(3), JsonPropertyName("requests")] public List<ContractRequestRecord> Requests { get; set; } = [];
 }
 
 [GenerateSerializer]
 public sealed class ContractRequestRecord
 {
-    [Id(0)] public string RequestExternalId { get; set; } = "";
-    [Id(1)] public DateTime CreateDate { get; set; }
-    [Id(2)] public string ContractReferenceId { get; set; } = "";
-    [Id(3)] public string Type { get; set; } = "";
-    [Id(4)] public string OriginUser { get; set; } = "";
+    [Id(0), JsonPropertyName("request_external_id")] public string RequestExternalId { get; set; } = "";
+    [Id(1), JsonPropertyName("create_date")] public DateTime CreateDate { get; set; }
+    [Id(2), JsonPropertyName("contract_reference_id")] public string ContractReferenceId { get; set; } = "";
+    [Id(3), JsonPropertyName("type")] public string Type { get; set; } = "";
+    [Id(4), JsonPropertyName("origin_user")] public string OriginUser { get; set; } = "";
 }
 
 [GenerateSerializer]

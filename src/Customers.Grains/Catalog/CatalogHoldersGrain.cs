@@ -42,7 +42,7 @@ public sealed class CatalogHoldersGrain(
     {
         _acquiredWhileAsking?.Add(customer);
         var leaving = previous is not null && previous != value ? previous : null;
-        using (await Enter())
+        using (await _gate.Enter())
         {
             var recorded = S.Holders.TryGetValue(customer, out var held) && held == value
                 && S.Leaving.GetValueOrDefault(customer) == leaving;
@@ -68,7 +68,7 @@ public sealed class CatalogHoldersGrain(
 
     public async Task Settle(Guid customer)
     {
-        using (await Enter())
+        using (await _gate.Enter())
         {
             if (S.Leaving.ContainsKey(customer))
             {
@@ -79,7 +79,7 @@ public sealed class CatalogHoldersGrain(
 
     public async Task Restore(Guid customer, string? previous)
     {
-        using (await Enter())
+        using (await _gate.Enter())
         {
             if (S.Holders.TryGetValue(customer, out var held) && held == previous && !S.Leaving.ContainsKey(customer))
             {
@@ -96,7 +96,7 @@ public sealed class CatalogHoldersGrain(
 
     public async Task Release(Guid customer)
     {
-        using (await Enter())
+        using (await _gate.Enter())
         {
             if (S.Holders.ContainsKey(customer) || S.Leaving.ContainsKey(customer))
             {
@@ -188,7 +188,7 @@ public sealed class CatalogHoldersGrain(
 
         if (ended.Count > 0)
         {
-            using (await Enter())
+            using (await _gate.Enter())
             {
                 await Change(s =>
                 {
@@ -225,7 +225,7 @@ public sealed class CatalogHoldersGrain(
             return;
         }
 
-        using (await Enter())
+        using (await _gate.Enter())
         {
             await Change(s =>
             {
@@ -257,12 +257,6 @@ public sealed class CatalogHoldersGrain(
                 }
             });
         }
-    }
-
-    private async Task<IDisposable> Enter()
-    {
-        await _gate.WaitAsync();
-        return new GateRelease(_gate);
     }
 
     /// <summary>
@@ -302,22 +296,9 @@ public sealed class CatalogHoldersGrain(
     {
         var previous = copier.Copy(S);
         change(S);
-        try
-        {
-            await Store();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
+        await state.WriteOrReload(previous, Store);
     }
 
     /// <summary>An emptied bucket keeps no payload.</summary>
     private Task Store() => S.HasNone() ? state.ClearStateAsync() : state.WriteStateAsync();
-
-    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
 }

@@ -57,7 +57,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<List<Category>> ListCategories()
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             return S.Categories.OrderBy(c => c.Id).Select(c => c.ToView()).ToList();
         }
@@ -65,7 +65,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome<List<Category>>> CreateCategories(CreateCategoriesRequest request)
     {
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             request = CatalogRules.Normalize(request);
             var violations = CatalogRules.ValidateNewCategories(request);
@@ -118,7 +118,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Category?> GetCategory(int id)
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             return Find(id)?.ToView();
         }
@@ -126,7 +126,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome> UpdateCategory(int id, PatchCategoryRequest request)
     {
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             if (Find(id) is null)
             {
@@ -171,7 +171,7 @@ public sealed class TenantCatalogGrain(
     public async Task<Outcome> DeleteCategory(int id, string actor)
     {
         PendingCategoryEnd pending;
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             if (Find(id) is null)
             {
@@ -195,7 +195,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<List<string>> GetSpecialTreatment()
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             return [.. S.SpecialTreatmentValues];
         }
@@ -203,7 +203,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome> ReplaceSpecialTreatment(SpecialTreatmentValues request)
     {
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             var violations = CatalogRules.ValidateSpecialTreatmentList(request);
             if (violations.Any)
@@ -230,7 +230,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome<string>> ValidateCategoryValue(int categoryId, string? value)
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             if (Find(categoryId) is not { } category)
             {
@@ -253,7 +253,7 @@ public sealed class TenantCatalogGrain(
 
     public async Task<Outcome> ValidateSpecialTreatment(string value)
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             if (!S.SpecialTreatmentValues.Contains(value, StringComparer.Ordinal))
             {
@@ -272,7 +272,7 @@ public sealed class TenantCatalogGrain(
     public async Task<CatalogUsage> Usage()
     {
         List<int> ids;
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             ids = S.Categories.Select(c => c.Id).ToList();
         }
@@ -355,7 +355,7 @@ public sealed class TenantCatalogGrain(
         });
         failures.FirstOrDefault(f => f is not null)?.Throw();
 
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             await Change(s => s.PendingEnds.RemoveAll(p => p.CategoryId == pending.CategoryId));
         }
@@ -365,7 +365,7 @@ public sealed class TenantCatalogGrain(
     private async Task FinishPendingEnds()
     {
         List<PendingCategoryEnd> pending;
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             pending = [.. S.PendingEnds];
         }
@@ -383,7 +383,7 @@ public sealed class TenantCatalogGrain(
         }
 
         // Under the changes gate: a deletion registers the reminder and stores its pending end under it too.
-        using (await Enter(_changes))
+        using (await _changes.Enter())
         {
             if (S.PendingEnds.Count == 0 && await this.GetReminder(PendingEndsReminder) is { } reminder)
             {
@@ -399,36 +399,17 @@ public sealed class TenantCatalogGrain(
 
     private static Outcome CategoryNotFound => Outcome.NotFound("category not found");
 
-    private static async Task<IDisposable> Enter(SemaphoreSlim gate)
-    {
-        await gate.WaitAsync();
-        return new GateRelease(gate);
-    }
-
     /// <summary>Acknowledged only once stored; a failed write leaves memory as storage has it.</summary>
     private async Task Change(Action<TenantCatalogState> change)
     {
-        using (await Enter(_gate))
+        using (await _gate.Enter())
         {
             var previous = copier.Copy(S);
             change(S);
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                state.State = previous;
-                throw;
-            }
+            await state.WriteOrReload(previous, state.WriteStateAsync);
         }
     }
 
     private void Record(TenantCatalogState s, string type, IEnumerable<string> changes) =>
         s.Record(type, _org, null, null, time.GetUtcNow().UtcDateTime, changes);
-
-    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
 }

@@ -103,16 +103,10 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
     public async Task<Outcome> ChangeCredentialUsername(CredentialRequest request)
     {
-        if (!S.IsLive)
+        var (username, refusal) = CheckUsername(request);
+        if (refusal is not null)
         {
-            return NotFound;
-        }
-
-        var v = new Violations();
-        var username = CredentialRules.Username(v, request.Username);
-        if (v.Any)
-        {
-            return v.ToOutcome();
+            return refusal;
         }
 
         if (S.Credential is not { } credential)
@@ -294,16 +288,10 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
     private async Task<Outcome<CredentialCreated>> AddCredential(CredentialRequest request, string status)
     {
-        if (!S.IsLive)
+        var (username, refusal) = CheckUsername(request);
+        if (refusal is not null)
         {
-            return NotFound;
-        }
-
-        var v = new Violations();
-        var username = CredentialRules.Username(v, request.Username);
-        if (v.Any)
-        {
-            return v.ToOutcome();
+            return refusal;
         }
 
         if (S.Credential is not null)
@@ -383,6 +371,19 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         (S.IsLive && (S.LoginEmail == value || HoldsCredentialUsername(value))) || HeldAtProvider(value)
             ? Task.CompletedTask
             : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
+
+    /// <summary>The username a credential request asks for, or what refuses it.</summary>
+    private (string? Username, Outcome? Refusal) CheckUsername(CredentialRequest request)
+    {
+        if (!S.IsLive)
+        {
+            return (null, NotFound);
+        }
+
+        var v = new Violations();
+        var username = CredentialRules.Username(v, request.Username);
+        return v.Any ? (null, v.ToOutcome()) : (username, null);
+    }
 
     private static Outcome NoCredential => Outcome.NotFound("the customer has no credential");
 

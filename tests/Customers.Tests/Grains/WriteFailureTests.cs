@@ -88,7 +88,7 @@ public class WriteFailureTests(GrainClusterFixture fixture)
 
         var rival = await Customer(Guid.NewGuid()).Create(Requests.Private(nif));
 
-        Assert.Equal(OutcomeStatus.Conflict, rival.Status.Status);
+        Assert.Equal(OutcomeStatus.Conflict, rival.Status);
         Assert.NotNull(await stored.Get());
         Assert.Equal(id, await Index(IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif)).Owner());
     }

@@ -355,22 +355,9 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         }
     }
 
-    private bool HoldsCredentialUsername(string value) => S.Credential?.IndexedUsername() == value;
-
-    /// <summary>
-    /// Whether the identity provider may still let someone in with <paramref name="value"/>: the
-    /// username an ACTIVE credential is known by until a rename is confirmed, and every username of a
-    /// retired credential until its removal is confirmed. Such a value stays taken.
-    /// </summary>
-    private bool HeldAtProvider(string value) =>
-        (S.IsLive && S.Credential is { Status: CredentialStatuses.Active, ProviderUsername: { } known } && known.ToLowerInvariant() == value)
-        || S.RetiredCredentials.Exists(c => c.LoginValues().Contains(value));
-
     /// <summary>Frees a login-email value this customer no longer uses as its digital e-mail nor as its username.</summary>
     private Task ReleaseLoginEmailUnlessUsed(string value) =>
-        (S.IsLive && (S.LoginEmail == value || HoldsCredentialUsername(value))) || HeldAtProvider(value)
-            ? Task.CompletedTask
-            : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
+        S.UsesLoginValue(value) ? Task.CompletedTask : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
 
     /// <summary>The username a credential request asks for, or what refuses it.</summary>
     private (string? Username, Outcome? Refusal) CheckUsername(CredentialRequest request)

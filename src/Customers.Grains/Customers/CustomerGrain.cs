@@ -62,7 +62,7 @@ public sealed partial class CustomerGrain(
         // unique values instead of after them: one round trip to storage fewer per creation.
         candidate.ExternalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next())
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var claim = await Claim(UniqueValues(candidate));
+        var claim = await Claim(candidate.UniqueValues());
         if (claim.Refused is { } refused)
         {
             return Outcome.Conflict(ConflictMessage(refused.Kind));
@@ -87,12 +87,8 @@ public sealed partial class CustomerGrain(
         return Outcome<CustomerCreated>.Success(new CustomerCreated(_id, candidate.ExternalId));
     }
 
-    /// <summary>
-    /// The view is built from the stored shapes into new API objects and handed out as immutable,
-    /// so it shares nothing with the state and crosses the grain call without a copy. Not cached:
-    /// an active customer costs memory for its state only.
-    /// </summary>
-    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? ToView(S) : null);
+    /// <summary>Built on each read, not cached: an active customer costs memory for its state only.</summary>
+    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? S.ToView(_id) : null);
 
     public async Task<Outcome> Update(PatchCustomerRequest request)
     {
@@ -118,7 +114,7 @@ public sealed partial class CustomerGrain(
         }
 
         var snapshot = Snapshot();
-        Apply(request);
+        S.Apply(request);
         if (S.Type != CustomerTypes.Digital && (S.ContactInfo?.PhoneNumbers?.Count ?? 0) == 0 && (S.ContactInfo?.Emails?.Count ?? 0) == 0)
         {
             state.State = snapshot;
@@ -159,7 +155,7 @@ public sealed partial class CustomerGrain(
         S.DeletedAt = time.GetUtcNow().UtcDateTime;
         Record(EventTypes.CustomerDeleted);
         await WriteOrRevert(snapshot);
-        await Free(UniqueValues(S).Where(v => !HoldsStored(v)));
+        await Free(S.UniqueValues().Where(v => !HoldsStored(v)));
         await ReleaseCatalogHoldings();
         if (retired)
         {
@@ -251,7 +247,7 @@ public sealed partial class CustomerGrain(
         Task.FromResult(_stored.Holds(kind, value) ? new CustomerRef(_id, _stored.ExternalId) : null);
 
     public async Task<bool> HoldsIndexed(string kind, string value) =>
-        await ResolveIndexed(kind, value) is not null || (kind == IndexKinds.LoginEmail && HeldAtProvider(value));
+        await ResolveIndexed(kind, value) is not null || (kind == IndexKinds.LoginEmail && S.HeldAtProvider(value));
 
     private static Outcome NotFound => Outcome.NotFound("customer not found");
 
@@ -263,31 +259,9 @@ public sealed partial class CustomerGrain(
 
     /// <summary>Whether the stored customer holds <paramref name="value"/>: what a failed or undone write must not free.</summary>
     private bool HoldsStored(UniqueValue value) =>
-        _stored.Holds(value.Kind, value.Value) || (value.Kind == IndexKinds.LoginEmail && HeldAtProvider(value.Value));
+        _stored.Holds(value.Kind, value.Value) || (value.Kind == IndexKinds.LoginEmail && S.HeldAtProvider(value.Value));
 
     private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _org, _id, values);
-
-    /// <summary>Every unique value of <paramref name="customer"/>, its external id included.</summary>
-    private static List<UniqueValue> UniqueValues(CustomerState customer)
-    {
-        var values = new List<UniqueValue>(3) { new(IndexKinds.CustomerExternalId, customer.ExternalId) };
-        if (customer.DocumentIndexValue is { } document)
-        {
-            values.Add(new(IndexKinds.Document, document));
-        }
-
-        if (customer.LoginEmail is { } email)
-        {
-            values.Add(new(IndexKinds.LoginEmail, email));
-        }
-
-        if (customer.Credential?.IndexedUsername() is { } username && username != customer.LoginEmail)
-        {
-            values.Add(new(IndexKinds.LoginEmail, username));
-        }
-
-        return values;
-    }
 
     private static string ConflictMessage(string kind) => kind switch
     {
@@ -323,71 +297,4 @@ public sealed partial class CustomerGrain(
         state.State = snapshot;
         await WriteOrRevert(current);
     }
-
-    private void Apply(PatchCustomerRequest request)
-    {
-        if (request.PreferredLanguage is not null)
-        {
-            S.PreferredLanguage = request.PreferredLanguage;
-        }
-
-        if (request.ContactInfo is { } contact)
-        {
-            S.ContactInfo ??= new StoredContact();
-            if (contact.PhoneNumbers is not null)
-            {
-                CustomerRules.NormalizeDefaults(contact);
-                S.ContactInfo.PhoneNumbers = StoredPhone.From(contact.PhoneNumbers);
-            }
-
-            if (contact.Emails is not null)
-            {
-                CustomerRules.NormalizeDefaults(contact);
-                S.ContactInfo.Emails = StoredEmail.From(contact.Emails);
-            }
-
-            if (contact.PostalAddress is not null)
-            {
-                S.ContactInfo.PostalAddress = StoredAddress.From(contact.PostalAddress);
-            }
-        }
-
-        if (request.PersonalInfo is { } p && S.PersonalInfo is { } personal)
-        {
-            personal.Name = p.Name ?? personal.Name;
-            personal.FirstSurname = p.FirstSurname ?? personal.FirstSurname;
-            personal.SecondSurname = p.SecondSurname ?? personal.SecondSurname;
-            personal.Gender = p.Gender ?? personal.Gender;
-            personal.Nationality = p.Nationality ?? personal.Nationality;
-            personal.Birthdate = p.Birthdate ?? personal.Birthdate;
-        }
-
-        if (request.CompanyInfo is { Name: { } companyName } && S.CompanyInfo is { } company)
-        {
-            company.Name = companyName;
-        }
-
-        if (request.DigitalPersonalInfo is { } d && S.DigitalPersonalInfo is { } digital)
-        {
-            digital.Email = d.Email ?? digital.Email;
-            digital.Name = d.Name ?? digital.Name;
-            digital.FirstSurname = d.FirstSurname ?? digital.FirstSurname;
-        }
-    }
-
-    private CustomerView ToView(CustomerState stored) => new()
-    {
-        Id = _id,
-        ExternalId = stored.ExternalId,
-        Type = stored.Type,
-        PreferredLanguage = stored.PreferredLanguage,
-        Segment = stored.Segment,
-        ContactInfo = stored.ContactInfo?.ToWire(),
-        PersonalInfo = stored.PersonalInfo?.ToWire(),
-        CompanyInfo = stored.CompanyInfo?.ToWire(),
-        DigitalPersonalInfo = stored.DigitalPersonalInfo?.ToWire(),
-        CreatedAt = stored.CreatedAt,
-        UpdatedAt = stored.UpdatedAt,
-    };
-
 }

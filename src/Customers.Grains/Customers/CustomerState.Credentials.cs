@@ -12,4 +12,18 @@ public sealed partial class CustomerState
     /// until the provider confirms their removal.
     /// </summary>
     [Id(42)] public List<CredentialState> RetiredCredentials { get; set; } = [];
+
+    /// <summary>
+    /// Whether the identity provider may still let someone in with <paramref name="value"/> (a
+    /// lower-cased login value): the username an ACTIVE credential is known by until a rename is
+    /// confirmed, and every username of a retired credential until its removal is confirmed. Such a
+    /// value stays taken.
+    /// </summary>
+    public bool HeldAtProvider(string value) =>
+        (IsLive && Credential is { Status: CredentialStatuses.Active, ProviderUsername: { } known } && known.ToLowerInvariant() == value)
+        || RetiredCredentials.Exists(c => c.LoginValues().Contains(value));
+
+    /// <summary>Whether <paramref name="value"/> is this customer's digital e-mail, its username, or held at the provider.</summary>
+    public bool UsesLoginValue(string value) =>
+        (IsLive && (LoginEmail == value || Credential?.IndexedUsername() == value)) || HeldAtProvider(value);
 }

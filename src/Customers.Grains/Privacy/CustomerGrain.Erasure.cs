@@ -95,7 +95,7 @@ public sealed partial class CustomerGrain
         }
 
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
-        await Free(UniqueValues(S));
+        await Free(S.UniqueValues());
 
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
         await StopReminder(CredentialReminder);

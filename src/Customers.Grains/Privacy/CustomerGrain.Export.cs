@@ -27,7 +27,7 @@ public sealed partial class CustomerGrain : ICustomerPrivacyGrain
 
             return Outcome<CustomerExport>.Success(new CustomerExport
             {
-                Customer = ToView(copier.Copy(S)),
+                Customer = S.ToView(_id),
                 Categories = (await GetCategories()).Value!,
                 CategoriesHistory = (await GetCategoryHistory()).Value!,
                 SpecialTreatment = (await GetSpecialTreatment()).Value!,

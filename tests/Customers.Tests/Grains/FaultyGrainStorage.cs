@@ -21,10 +21,20 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     public static WriteFault FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default, bool afterStoring = false) =>
         FailWritesWhere(id => id == grain, times, skip, delay, afterStoring);
 
+    /// <summary>Wraps <paramref name="inner"/> so that the faults armed here apply to it.</summary>
+    public static IGrainStorage Around(IGrainStorage inner) => new FaultyGrainStorage(inner);
+
     /// <summary>As <see cref="FailWrites"/>, counting the writes of every grain that <paramref name="matches"/> together.</summary>
-    public static WriteFault FailWritesWhere(Func<GrainId, bool> matches, int times = 1, int skip = 0, TimeSpan delay = default, bool afterStoring = false)
+    /// <param name="failure">What the failed write throws; by default an <see cref="InjectedStorageFault"/>.</param>
+    public static WriteFault FailWritesWhere(
+        Func<GrainId, bool> matches,
+        int times = 1,
+        int skip = 0,
+        TimeSpan delay = default,
+        bool afterStoring = false,
+        Func<Exception>? failure = null)
     {
-        var fault = new WriteFault(skip, times, delay, afterStoring);
+        var fault = new WriteFault(skip, times, delay, afterStoring, failure);
         Faults[fault] = matches;
         return fault;
     }
@@ -75,11 +85,11 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             await Task.Delay(fault.Delay);
         }
 
-        throw new InjectedStorageFault($"write of {grainId} failed by the test");
+        throw fault.Failure?.Invoke() ?? new InjectedStorageFault($"write of {grainId} failed by the test");
     }
 
     /// <summary>An armed fault; disposing it disarms what is left of it.</summary>
-    public sealed class WriteFault(int skip, int times, TimeSpan delay, bool afterStoring) : IDisposable
+    public sealed class WriteFault(int skip, int times, TimeSpan delay, bool afterStoring, Func<Exception>? failure = null) : IDisposable
     {
         private int _seen;
         private int _failed;
@@ -87,6 +97,8 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
         public TimeSpan Delay { get; } = delay;
 
         public bool AfterStoring { get; } = afterStoring;
+
+        public Func<Exception>? Failure { get; } = failure;
 
         /// <summary>How many writes this fault has failed.</summary>
         public int Failed => Volatile.Read(ref _failed);

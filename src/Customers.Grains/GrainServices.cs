@@ -1,4 +1,5 @@
 using Customers.Grains.Credentials;
+using Customers.Grains.Indexing;
 using Customers.Grains.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class GrainServices
     public static IServiceCollection AddCustomerGrainServices(this IServiceCollection services)
     {
         services.TryAddTransient<IdentityProviderCalls>();
+        services.TryAddSingleton<IndexOwnerHints>();
         services.TryAddSingleton<IIdentityProvider, InProcessIdentityProvider>();
         services.TryAddSingleton<IErasureProbe, NoErasureProbe>();
         return services;

@@ -20,17 +20,38 @@ public static class IndexOwners
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown index kind"),
     };
 
-    /// <summary>The live account owning <paramref name="value"/>, asked of the index and confirmed by the account itself.</summary>
-    public static async Task<AccountRef?> FindAccount(IGrainFactory grains, string org, string kind, string value)
-    {
-        var owner = await grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(org, kind, value)).Owner();
-        return owner is { } id ? await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).ResolveIndexed(kind, value) : null;
-    }
+    /// <summary>The live account owning <paramref name="value"/>, confirmed by the account itself.</summary>
+    public static Task<AccountRef?> FindAccount(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value) =>
+        Find(grains, hints, org, kind, value, owner => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value));
 
-    /// <summary>The live owner of <paramref name="value"/>, asked of the index and confirmed by the owner itself.</summary>
-    public static async Task<CustomerRef?> Find(IGrainFactory grains, string org, string kind, string value)
+    /// <summary>The live customer owning <paramref name="value"/>, confirmed by the customer itself.</summary>
+    public static Task<CustomerRef?> Find(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value) =>
+        Find(grains, hints, org, kind, value, owner => Resolve(grains, org, kind, value, owner));
+
+    /// <summary>
+    /// Asks the owner the hints name first; when there is none, or it no longer holds the value, asks
+    /// the index grain who does and has that owner confirm.
+    /// </summary>
+    private static async Task<T?> Find<T>(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value, Func<Guid, Task<T?>> confirm)
+        where T : class
     {
-        var owner = await grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(org, kind, value)).Owner();
-        return owner is { } id ? await Resolve(grains, org, kind, value, id) : null;
+        var key = GrainKeys.Index(org, kind, value);
+        if (hints.TryGet(key, out var hinted) && await confirm(hinted) is { } found)
+        {
+            return found;
+        }
+
+        if (await grains.GetGrain<IUniqueIndexGrain>(key).Owner() is not { } owner || owner == hinted)
+        {
+            return null;
+        }
+
+        var confirmed = await confirm(owner);
+        if (confirmed is not null)
+        {
+            hints.Remember(key, owner);
+        }
+
+        return confirmed;
     }
 }

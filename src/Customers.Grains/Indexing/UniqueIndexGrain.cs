@@ -7,7 +7,8 @@ namespace Customers.Grains.Indexing;
 public sealed class UniqueIndexGrain(
     [PersistentState("index", StorageNames.Index)] IPersistentState<UniqueIndexState> state,
     TimeProvider time,
-    IOptions<IndexingOptions> options) : Grain, IUniqueIndexGrain
+    IOptions<IndexingOptions> options,
+    IndexOwnerHints hints) : Grain, IUniqueIndexGrain
 {
     private string _org = "";
     private string _kind = "";
@@ -51,6 +52,7 @@ public sealed class UniqueIndexGrain(
             throw;
         }
 
+        hints.Remember(this.GetPrimaryKeyString(), owner);
         return true;
     }
 
@@ -62,6 +64,7 @@ public sealed class UniqueIndexGrain(
         // still names the value in its key, so it goes too.
         if (state.State.Owner == owner || (state.State.Owner is null && state.Etag is not null))
         {
+            hints.Forget(this.GetPrimaryKeyString());
             await state.ClearStateAsync();
         }
     }

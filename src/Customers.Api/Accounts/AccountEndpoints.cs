@@ -73,7 +73,7 @@ public static class AccountEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).OpenAccount(request, idempotencyKey);
+        var outcome = await grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).OpenAccount(request, idempotencyKey);
         return outcome.ToResult(created =>
         {
             var body = new AccountCreatedResponse(created.Id, created.ExternalId);
@@ -90,7 +90,7 @@ public static class AccountEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).ListAccounts();
+        var outcome = await grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).ListAccounts();
         return outcome.ToResult(ids => TypedResults.Ok(new AccountListResponse(ids.Select(a => new AccountIdResponse(a)).ToList())));
     }
 
@@ -105,7 +105,7 @@ public static class AccountEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, customer)).CloseAccount(account);
+        var outcome = await grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, customer)).CloseAccount(account);
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -205,9 +205,9 @@ public static class AccountEndpoints
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
-        var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
+        var found = ExternalIds.IsWellFormed(externalId) ? await grains.Ref<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
         return found is null ? ApiErrors.NotFound("account not found") : TypedResults.Ok(new AccountIdResponse(found.Id));
     }
 
-    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id));
 }

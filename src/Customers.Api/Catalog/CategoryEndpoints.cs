@@ -79,7 +79,7 @@ public static class CategoryEndpoints
     }
 
     private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
-        grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
+        grains.Ref<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
 
     public sealed record CategoryList(IReadOnlyList<Category> Categories);
 }

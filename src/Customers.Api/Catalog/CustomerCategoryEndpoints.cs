@@ -106,5 +106,5 @@ public static class CustomerCategoryEndpoints
     }
 
     private static ICustomerCategoriesGrain Customer(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));
 }

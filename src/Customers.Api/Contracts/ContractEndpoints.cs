@@ -68,8 +68,8 @@ public static class ContractEndpoints
 
     private static async Task<IAccountGrain?> Account(IGrainFactory grains, string org, string externalId)
     {
-        var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
-        return found is null ? null : grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, found.Id));
+        var found = ExternalIds.IsWellFormed(externalId) ? await grains.Ref<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
+        return found is null ? null : grains.Ref<IAccountGrain>(GrainKeys.Account(org, found.Id));
     }
 
     private static IResult AccountNotFound => ApiErrors.NotFound("account not found");

@@ -52,7 +52,7 @@ public static class CustomerEndpoints
     private static async Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCustomerRequest request, IGrainFactory grains)
     {
         var id = Guid.NewGuid();
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Create(request);
+        var outcome = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Create(request);
         return outcome.ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
     }
 
@@ -63,7 +63,7 @@ public static class CustomerEndpoints
             return error;
         }
 
-        var customer = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get();
+        var customer = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Get();
         return customer is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(customer);
     }
 
@@ -74,7 +74,7 @@ public static class CustomerEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Update(request);
+        var outcome = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Update(request);
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -85,7 +85,7 @@ public static class CustomerEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Delete();
+        var outcome = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Delete();
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -96,7 +96,7 @@ public static class CustomerEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).ReplaceAssociatedUsers(request);
+        var outcome = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).ReplaceAssociatedUsers(request);
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -107,7 +107,7 @@ public static class CustomerEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).ConvertNieToNif(request);
+        var outcome = await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).ConvertNieToNif(request);
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -118,7 +118,7 @@ public static class CustomerEndpoints
         [FromQuery(Name = "email")] string? email,
         IGrainFactory grains)
     {
-        var outcome = await grains.GetGrain<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email);
+        var outcome = await grains.Ref<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email);
         return outcome.ToResult(found => TypedResults.Ok(new SearchResponse(found)));
     }
 
@@ -129,7 +129,7 @@ public static class CustomerEndpoints
             return ApiErrors.NotFound("customer not found");
         }
 
-        var found = await grains.GetGrain<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
+        var found = await grains.Ref<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
         return found is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(new IdResponse(found.Id));
     }
 

@@ -78,7 +78,7 @@ public static class EventEndpoints
         // outlives it); a live one older than the log has none yet.
         var page = await feed.ReadCustomer(org, id, from, size, cancellationToken);
         if (page.Events.Count == 0
-            && await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is null
+            && await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is null
             && !await feed.AnyFor(org, id, null, cancellationToken))
         {
             return ApiErrors.NotFound("customer not found");
@@ -109,7 +109,7 @@ public static class EventEndpoints
 
         var page = await feed.ReadAccount(org, id, from, size, cancellationToken);
         if (page.Events.Count == 0
-            && await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).Get() is null
+            && await grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).Get() is null
             && !await feed.AnyFor(org, null, id, cancellationToken))
         {
             return ApiErrors.NotFound("account not found");

@@ -67,5 +67,5 @@ public static class HubEndpoints
     }
 
     private static IWebhookRegistryGrain Registry(IGrainFactory grains, string org) =>
-        grains.GetGrain<IWebhookRegistryGrain>(GrainKeys.WebhookRegistry(org));
+        grains.Ref<IWebhookRegistryGrain>(GrainKeys.WebhookRegistry(org));
 }

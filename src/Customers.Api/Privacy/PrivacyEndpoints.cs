@@ -43,7 +43,7 @@ public static class PrivacyEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
+        var outcome = await grains.Ref<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
         if (!outcome.IsOk)
         {
             return ApiErrors.For(outcome.Status);
@@ -51,7 +51,7 @@ public static class PrivacyEndpoints
 
         var export = outcome.Value!;
         var accounts = await Task.WhenAll(export.AccountIds.Select(a =>
-            grains.GetGrain<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
+            grains.Ref<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
         return TypedResults.Ok(new CustomerExportResponse(
             export.Customer,
             [.. accounts.OfType<AccountExport>().OrderBy(a => a.Account.CreatedAt).Select(ToResponse)],
@@ -93,7 +93,7 @@ public static class PrivacyEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase();
+        var outcome = await grains.Ref<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase();
         return outcome.ToResult(TypedResults.NoContent);
     }
 

@@ -94,5 +94,5 @@ public static class PromotionEndpoints
         return outcome.ToResult(history => TypedResults.Ok(history));
     }
 
-    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id));
 }

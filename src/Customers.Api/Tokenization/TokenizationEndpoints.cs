@@ -38,7 +38,7 @@ public static class TokenizationEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<IAccountDirectoryGrain>(org).RecordTokenizationResult(reference, result);
+        var outcome = await grains.Ref<IAccountDirectoryGrain>(org).RecordTokenizationResult(reference, result);
         return outcome.ToResult(TypedResults.NoContent);
     }
 
@@ -49,7 +49,7 @@ public static class TokenizationEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).GetTokenizationRequests();
+        var outcome = await grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).GetTokenizationRequests();
         return outcome.ToResult(items => TypedResults.Ok(new TokenizationRequestsResponse(items)));
     }
 
@@ -60,7 +60,7 @@ public static class TokenizationEndpoints
             return error;
         }
 
-        var outcome = await grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).GetAvailableCreditCards();
+        var outcome = await grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).GetAvailableCreditCards();
         return outcome.ToResult(cards => TypedResults.Ok(new AvailableCreditCardsResponse(cards)));
     }
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Customers.Api.Auth;
 
 /// <summary>
-/// The configured keys, held only as SHA-256 hashes. A presented key is hashed and compared
-/// with every entry in constant time, so timing tells nothing about how close a guess was.
+/// The configured keys as SHA-256 hashes. A presented key's hash is compared with every entry in
+/// constant time, so timing tells nothing about how close a guess was.
 /// </summary>
 public sealed class ApiKeyRing
 {

@@ -20,24 +20,32 @@ public static class GrainRefs
     public static T Ref<T>(this IGrainFactory grains, string key) where T : IGrainWithStringKey
     {
         var cache = PerFactory.GetValue(grains, _ => new Caches()).For<T>();
-        if (cache.TryGetValue(key, out var found))
+        if (cache.Items.TryGetValue(key, out var found))
         {
             return found;
         }
 
-        if (cache.Count >= MaxPerInterface)
+        var created = grains.GetGrain<T>(key);
+        // ConcurrentDictionary.Count takes every lock of the table: the size is counted on the side.
+        if (Interlocked.Increment(ref cache.Count) > MaxPerInterface)
         {
-            cache.Clear();
+            cache.Items.Clear();
+            Interlocked.Exchange(ref cache.Count, 0);
         }
 
-        return cache.GetOrAdd(key, grains.GetGrain<T>(key));
+        return cache.Items.GetOrAdd(key, created);
+    }
+
+    private sealed class Cache<T>
+    {
+        public readonly ConcurrentDictionary<string, T> Items = new(StringComparer.Ordinal);
+        public int Count;
     }
 
     private sealed class Caches
     {
         private readonly ConcurrentDictionary<Type, object> _byInterface = new();
 
-        public ConcurrentDictionary<string, T> For<T>() =>
-            (ConcurrentDictionary<string, T>)_byInterface.GetOrAdd(typeof(T), static _ => new ConcurrentDictionary<string, T>(StringComparer.Ordinal));
+        public Cache<T> For<T>() => (Cache<T>)_byInterface.GetOrAdd(typeof(T), static _ => new Cache<T>());
     }
 }

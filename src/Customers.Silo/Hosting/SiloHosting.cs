@@ -26,6 +26,7 @@ public static class SiloHosting
                 "ConnectionStrings__Customers is not set. Start the service with ./run.sh, which starts a local PostgreSQL, or set it.");
         }
 
+        connectionString = Connections.Prepared(connectionString);
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -68,7 +69,12 @@ public static class SiloHosting
             });
             silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
             silo.AddDashboard();
-            silo.AddActivityPropagation();
+            // Two grain-call filters on every call, there only to carry spans across grains: only
+            // when spans are exported (Telemetry), as for the rest of tracing.
+            if (Telemetry.TracesExported(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
         });
 
         return builder;

@@ -38,7 +38,7 @@ public static class Telemetry
 
         // Recording spans costs on every request and grain call; it is switched on only when
         // there is somewhere to send them.
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (TracesExported(builder.Configuration))
         {
             telemetry
                 .WithTracing(tracing => tracing
@@ -50,6 +50,9 @@ public static class Telemetry
 
         return builder;
     }
+
+    public static bool TracesExported(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static WebApplication MapCustomersMetrics(this WebApplication app)
     {

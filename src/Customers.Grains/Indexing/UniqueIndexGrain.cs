@@ -52,7 +52,13 @@ public sealed class UniqueIndexGrain(
             throw;
         }
 
-        hints.Remember(this.GetPrimaryKeyString(), owner);
+        // Customers are searched by these; the other kinds are remembered when first looked up, so
+        // the hints hold what is asked for rather than every external id handed out.
+        if (_kind is IndexKinds.Document or IndexKinds.LoginEmail)
+        {
+            hints.Remember(this.GetPrimaryKeyString(), owner);
+        }
+
         return true;
     }
 

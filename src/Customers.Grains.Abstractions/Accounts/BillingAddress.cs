@@ -6,13 +6,4 @@ public sealed class BillingAddress : Address
 {
     /// <summary>Two digits, equal to the first two of the postal code when present.</summary>
     [Id(0)] public string? StateId { get; set; }
-
-    public static BillingAddress From(Address address) => new()
-    {
-        AddressLines = address.AddressLines is null ? null : [.. address.AddressLines],
-        PostalCode = address.PostalCode,
-        Locality = address.Locality,
-        AdministrativeArea = address.AdministrativeArea,
-        RegionCode = address.RegionCode,
-    };
 }

@@ -80,21 +80,8 @@ public sealed partial class AccountGrain
     /// than the earliest due time of either the new state or the one it replaces, so it is never late
     /// whether the write succeeds or not; an early tick finds nothing due and re-arms.
     /// </summary>
-    private async Task WriteScheduled(AccountState previous)
-    {
-        try
-        {
-            await _state.WriteOrReload(previous, async () =>
-            {
-                await ArmNoLaterThan(Earliest(NextDue(previous), NextDue(S)));
-                await Store();
-            });
-        }
-        finally
-        {
-            _stored = StoredAccountIndexValues.Of(S);
-        }
-    }
+    private Task WriteScheduled(AccountState previous) =>
+        WriteOrRevert(previous, () => ArmNoLaterThan(Earliest(NextDue(previous), NextDue(S))));
 
     /// <summary>Arms the reminder for <paramref name="due"/> unless it is known to fire by then already.</summary>
     private async Task ArmNoLaterThan(DateTime? due)

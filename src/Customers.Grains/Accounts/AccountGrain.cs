@@ -59,17 +59,10 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         var request = AccountRules.Normalize(command.Request);
         var violations = AccountRules.ValidateCreate(request, _paymentMethods.For(_org, request.Modality ?? ""));
-        var billingAddress = request.BillingAddress;
+        var billingAddress = request.BillingAddress ?? command.CustomerPostalAddress;
         if (billingAddress is null)
         {
-            if (command.CustomerPostalAddress is null)
-            {
-                violations.Add("billing_address", "is required when the customer has no postal address");
-            }
-            else
-            {
-                billingAddress = BillingAddress.From(command.CustomerPostalAddress);
-            }
+            violations.Add("billing_address", "is required when the customer has no postal address");
         }
 
         if (violations.Any)
@@ -206,12 +199,23 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     /// <summary>A deep copy taken before a change, so a failed write leaves memory as storage has it.</summary>
     private AccountState Snapshot() => _copier.Copy(S);
 
-    /// <summary>Persists the state; a failed write leaves memory as storage has it.</summary>
-    private async Task WriteOrRevert(AccountState previous)
+    /// <summary>
+    /// Persists the state, after <paramref name="first"/> when given (inside the write, so its failure
+    /// counts as the write's); a failed write leaves memory as storage has it.
+    /// </summary>
+    private async Task WriteOrRevert(AccountState previous, Func<Task>? first = null)
     {
         try
         {
-            await _state.WriteOrReload(previous, Store);
+            await _state.WriteOrReload(previous, async () =>
+            {
+                if (first is not null)
+                {
+                    await first();
+                }
+
+                await Store();
+            });
         }
         finally
         {

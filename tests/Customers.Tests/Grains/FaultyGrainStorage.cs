@@ -21,8 +21,6 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     public static WriteFault FailWrites(GrainId grain, int times = 1, int skip = 0, TimeSpan delay = default, bool afterStoring = false) =>
         FailWritesWhere(id => id == grain, times, skip, delay, afterStoring);
 
-    /// <summary>Wraps <paramref name="inner"/> so that the faults armed here apply to it.</summary>
-    public static IGrainStorage Around(IGrainStorage inner) => new FaultyGrainStorage(inner);
 
     /// <summary>As <see cref="FailWrites"/>, counting the writes of every grain that <paramref name="matches"/> together.</summary>
     /// <param name="failure">What the failed write throws; by default an <see cref="InjectedStorageFault"/>.</param>

@@ -60,7 +60,7 @@ public class FailedWriteRetryTests
     private static void FaultyStorage(IServiceCollection services)
     {
         var own = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Default));
-        services.AddKeyedSingleton(StorageNames.Default, (provider, key) =>
-            FaultyGrainStorage.Around((IGrainStorage)own.KeyedImplementationFactory!(provider, key)));
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (provider, key) =>
+            new FaultyGrainStorage((IGrainStorage)own.KeyedImplementationFactory!(provider, key)));
     }
 }

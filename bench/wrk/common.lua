@@ -12,6 +12,11 @@ function M.lines(path)
   return items
 end
 
+-- Each wrk thread draws its own random sequence: threads seeded alike would send the same requests.
+local threads = 0
+function M.setup(thread) threads = threads + 1; thread:set("slot", threads) end
+function M.seed() math.randomseed(os.time() * 100 + (slot or 0)) end
+
 function M.pick(items)
   return items[math.random(#items)]
 end
@@ -22,6 +27,14 @@ local letters = "TRWAGMYFPDXBNJZSQVHLCKE"
 function M.nif(number)
   local i = number % 23 + 1
   return tostring(number) .. letters:sub(i, i)
+end
+
+-- A Spanish IBAN for bank and branch digits plus a 10-digit account number (ISO 13616 mod 97).
+function M.iban(bank, account)
+  local digits = bank .. account .. "142800"
+  local remainder = 0
+  for i = 1, #digits do remainder = (remainder * 10 + tonumber(digits:sub(i, i))) % 97 end
+  return string.format("ES%02d%s%s", 98 - remainder, bank, account)
 end
 
 return M

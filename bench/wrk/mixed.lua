@@ -1,9 +1,10 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local c = require("common")
+setup = c.setup
 -- Read-heavy: 90 % GET customer, 10 % PATCH customer.
 local ids
 local languages = { "es", "ca", "gl", "eu", "en", "pt" }
-function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt"); math.randomseed(os.time()) end
+function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt"); c.seed() end
 function request()
   local id = c.pick(ids)
   if math.random(10) == 1 then

@@ -1,9 +1,10 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local c = require("common")
+setup = c.setup
 -- One customer grain write per request (the whole customer row and its event).
 local ids
 local languages = { "es", "ca", "gl", "eu", "en", "pt" }
-function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt"); math.randomseed(os.time() + #args) end
+function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt"); c.seed() end
 function request()
   return wrk.format("PATCH", c.org .. "/customers/" .. c.pick(ids), c.headers, '{"preferred_language":"' .. languages[math.random(6)] .. '"}')
 end

@@ -18,6 +18,6 @@ public static class GrainServices
         services.TryAddSingleton<IndexOwnerHints>();
         services.TryAddSingleton<IIdentityProvider, InProcessIdentityProvider>();
         services.TryAddSingleton<IErasureProbe, NoErasureProbe>();
-        return services;
+        return services.AddSharedCopiers(typeof(ICustomerGrain).Assembly, typeof(GrainServices).Assembly);
     }
 }

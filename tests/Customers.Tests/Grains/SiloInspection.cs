@@ -19,6 +19,6 @@ public static class SiloInspection
         return Assert.IsType<AccountState>(state.State);
     }
 
-    private static IServiceProvider Services(GrainClusterFixture fixture) =>
+    public static IServiceProvider Services(this GrainClusterFixture fixture) =>
         ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services;
 }

@@ -38,9 +38,9 @@ public class FrontDoorReuseTests(GrainClusterFixture fixture)
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
 
-        var a = fixture.Grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, first));
-        var again = fixture.Grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, first));
-        var b = fixture.Grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, second));
+        var a = fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, first));
+        var again = fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, first));
+        var b = fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, second));
 
         Assert.Same(a, again);
         Assert.Equal(fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, first)).GetGrainId(), a.GetGrainId());

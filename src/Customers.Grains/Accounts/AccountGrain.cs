@@ -45,7 +45,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        (var org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        _org = SharedCodes.Of(org);
         _stored = StoredAccountIndexValues.Of(S);
         return Task.CompletedTask;
     }

@@ -13,8 +13,8 @@ public sealed class StoredAddress
     [Id(0), JsonPropertyName("address_lines")] public List<string>? AddressLines { get; set; }
     [Id(1), JsonPropertyName("postal_code")] public string? PostalCode { get; set; }
     [Id(2), JsonPropertyName("locality")] public string? Locality { get; set; }
-    [Id(3), JsonPropertyName("administrative_area")] public string? AdministrativeArea { get; set; }
-    [Id(4), JsonPropertyName("region_code")] public string? RegionCode { get; set; }
+    [Id(3), JsonPropertyName("administrative_area"), JsonConverter(typeof(SharedCode))] public string? AdministrativeArea { get; set; }
+    [Id(4), JsonPropertyName("region_code"), JsonConverter(typeof(SharedCode))] public string? RegionCode { get; set; }
     [Id(5), JsonPropertyName("state_id")] public string? StateId { get; set; }
 
     public static StoredAddress? From(Address? address) => address is null ? null : new()

@@ -28,7 +28,8 @@ public sealed partial class CustomerGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        (var org, _id) = GrainKeys.ParseEntity(this.GetPrimaryKeyString());
+        _org = SharedCodes.Of(org);
         _stored = StoredIndexValues.Of(S);
         return Task.CompletedTask;
     }

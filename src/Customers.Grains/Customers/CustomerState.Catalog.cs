@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers.Grains.Customers;
 
 public sealed partial class CustomerState
@@ -25,7 +27,7 @@ public sealed class CustomerCategoryState
     [Id(0)] public int Id { get; set; }
 
     /// <summary>Kept here so the history still names a category the catalogue has deleted.</summary>
-    [Id(1)] public string Name { get; set; } = "";
+    [Id(1), JsonConverter(typeof(SharedCode))] public string Name { get; set; } = "";
 
     /// <summary>When the customer took the category it holds now; null when it does not hold it.</summary>
     [Id(2)] public DateTime? HeldSince { get; set; }
@@ -51,11 +53,11 @@ public sealed class CustomerCategoryState
 [GenerateSerializer]
 public sealed class CategoryValueRecord
 {
-    [Id(0)] public string? Value { get; set; }
+    [Id(0), JsonConverter(typeof(SharedCode))] public string? Value { get; set; }
     [Id(1)] public string? Description { get; set; }
     [Id(2)] public string? Reason { get; set; }
     [Id(3)] public DateTime CreatedAt { get; set; }
     [Id(4)] public DateTime? EndedAt { get; set; }
     [Id(5)] public DateTime LastModifiedAt { get; set; }
-    [Id(6)] public string ModifiedBy { get; set; } = "";
+    [Id(6), JsonConverter(typeof(SharedCode))] public string ModifiedBy { get; set; } = "";
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers.Grains.Customers;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Customers.Grains.Customers;
 [GenerateSerializer]
 public sealed partial class CustomerState
 {
-    [Id(0)] public string Type { get; set; } = "";
+    [Id(0), JsonConverter(typeof(SharedCode))] public string Type { get; set; } = "";
     [Id(1)] public string ExternalId { get; set; } = "";
-    [Id(2)] public string? PreferredLanguage { get; set; }
-    [Id(3)] public string? Segment { get; set; }
+    [Id(2), JsonConverter(typeof(SharedCode))] public string? PreferredLanguage { get; set; }
+    [Id(3), JsonConverter(typeof(SharedCode))] public string? Segment { get; set; }
     [Id(4)] public StoredContact? ContactInfo { get; set; }
     [Id(5)] public StoredPerson? PersonalInfo { get; set; }
     [Id(6)] public StoredCompany? CompanyInfo { get; set; }

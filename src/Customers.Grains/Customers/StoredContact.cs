@@ -28,9 +28,9 @@ public sealed class StoredContact
 [GenerateSerializer]
 public sealed class StoredPhone
 {
-    [Id(0), JsonPropertyName("country_code")] public string? CountryCode { get; set; }
+    [Id(0), JsonPropertyName("country_code"), JsonConverter(typeof(SharedCode))] public string? CountryCode { get; set; }
     [Id(1), JsonPropertyName("number")] public string? Number { get; set; }
-    [Id(2), JsonPropertyName("type")] public string? Type { get; set; }
+    [Id(2), JsonPropertyName("type"), JsonConverter(typeof(SharedCode))] public string? Type { get; set; }
     [Id(3), JsonPropertyName("is_default")] public bool? IsDefault { get; set; }
 
     public static List<StoredPhone>? From(List<PhoneNumber>? phones) =>

@@ -7,7 +7,7 @@ namespace Customers.Grains.Customers;
 public sealed class StoredIdentityDocument
 {
     [Id(0), JsonPropertyName("number")] public string? Number { get; set; }
-    [Id(1), JsonPropertyName("type")] public string? Type { get; set; }
+    [Id(1), JsonPropertyName("type"), JsonConverter(typeof(SharedCode))] public string? Type { get; set; }
 
     public static StoredIdentityDocument? From(IdentityDocument? document) =>
         document is null ? null : new() { Number = document.Number, Type = document.Type };
@@ -23,8 +23,8 @@ public sealed class StoredPerson
     [Id(1), JsonPropertyName("name")] public string? Name { get; set; }
     [Id(2), JsonPropertyName("first_surname")] public string? FirstSurname { get; set; }
     [Id(3), JsonPropertyName("second_surname")] public string? SecondSurname { get; set; }
-    [Id(4), JsonPropertyName("gender")] public string? Gender { get; set; }
-    [Id(5), JsonPropertyName("nationality")] public string? Nationality { get; set; }
+    [Id(4), JsonPropertyName("gender"), JsonConverter(typeof(SharedCode))] public string? Gender { get; set; }
+    [Id(5), JsonPropertyName("nationality"), JsonConverter(typeof(SharedCode))] public string? Nationality { get; set; }
     [Id(6), JsonPropertyName("birthdate")] public string? Birthdate { get; set; }
 
     public static StoredPerson? From(PersonalInfo? person) => person is null ? null : new()
@@ -77,11 +77,11 @@ public sealed class StoredCompany
 public sealed class StoredAssociatedUser
 {
     [Id(0), JsonPropertyName("identity_document")] public StoredIdentityDocument? IdentityDocument { get; set; }
-    [Id(1), JsonPropertyName("role")] public string? Role { get; set; }
+    [Id(1), JsonPropertyName("role"), JsonConverter(typeof(SharedCode))] public string? Role { get; set; }
     [Id(2), JsonPropertyName("name")] public string? Name { get; set; }
     [Id(3), JsonPropertyName("first_surname")] public string? FirstSurname { get; set; }
     [Id(4), JsonPropertyName("second_surname")] public string? SecondSurname { get; set; }
-    [Id(5), JsonPropertyName("nationality")] public string? Nationality { get; set; }
+    [Id(5), JsonPropertyName("nationality"), JsonConverter(typeof(SharedCode))] public string? Nationality { get; set; }
     [Id(6), JsonPropertyName("contact_info")] public StoredContact? ContactInfo { get; set; }
 
     public static List<StoredAssociatedUser>? From(List<AssociatedUser>? users) => users?.ConvertAll(u => new StoredAssociatedUser

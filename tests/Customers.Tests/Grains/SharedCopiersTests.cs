@@ -7,15 +7,17 @@ namespace Customers.Tests.Grains;
 [Collection(GrainClusterCollection.Name)]
 public class SharedCopiersTests(GrainClusterFixture fixture)
 {
+    private static readonly System.Reflection.Assembly[] Assemblies = [typeof(ICustomerGrain).Assembly, typeof(Customers.Grains.GrainServices).Assembly];
+
     public static TheoryData<string> GeneratedCopiers()
     {
         var data = new TheoryData<string>();
-        foreach (var type in typeof(ICustomerGrain).Assembly.GetTypes().Where(t =>
+        foreach (var type in Assemblies.SelectMany(a => a.GetTypes()).Where(t =>
             t is { IsAbstract: false, ContainsGenericParameters: false }
             && t.Namespace?.StartsWith("OrleansCodeGen", StringComparison.Ordinal) == true
             && typeof(IDeepCopier).IsAssignableFrom(t)))
         {
-            data.Add(type.FullName!);
+            data.Add(type.AssemblyQualifiedName!);
         }
 
         return data;
@@ -25,7 +27,7 @@ public class SharedCopiersTests(GrainClusterFixture fixture)
     [MemberData(nameof(GeneratedCopiers))]
     public void A_generated_copier_is_one_instance_per_silo(string copier)
     {
-        var type = typeof(ICustomerGrain).Assembly.GetType(copier)!;
+        var type = Type.GetType(copier, throwOnError: true)!;
         var services = fixture.Services();
 
         var first = ActivatorUtilities.GetServiceOrCreateInstance(services, type);

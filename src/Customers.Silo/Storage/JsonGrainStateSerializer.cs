@@ -15,6 +15,7 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = false,
+        Converters = { new ExactLists() },
     };
 
     public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));

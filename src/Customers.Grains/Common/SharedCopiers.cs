@@ -16,13 +16,17 @@ internal static class SharedCopiers
 {
     public static IServiceCollection AddSharedCopiers(this IServiceCollection services, params Assembly[] assemblies)
     {
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(IsGeneratedCopier))
+        foreach (var type in GeneratedIn(assemblies))
         {
             services.TryAddSingleton(type);
         }
 
         return services;
     }
+
+    /// <summary>The copiers Orleans generated for the types of <paramref name="assemblies"/>.</summary>
+    public static IEnumerable<Type> GeneratedIn(params Assembly[] assemblies) =>
+        assemblies.SelectMany(a => a.GetTypes()).Where(IsGeneratedCopier);
 
     private static bool IsGeneratedCopier(Type type) =>
         type is { IsAbstract: false, IsInterface: false, ContainsGenericParameters: false }

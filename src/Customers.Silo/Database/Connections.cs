@@ -11,7 +11,7 @@ public static class Connections
     /// nothing here leaves session state behind: settings, temporary tables and listeners are never
     /// used, and the one session-level advisory lock (schema migration) is released explicitly.
     /// </summary>
-    public static string Prepared(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    public static string ForProviders(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
     {
         MaxAutoPrepare = Math.Max(new NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare, 64),
         AutoPrepareMinUsages = 2,

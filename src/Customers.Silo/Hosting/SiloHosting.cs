@@ -26,7 +26,7 @@ public static class SiloHosting
                 "ConnectionStrings__Customers is not set. Start the service with ./run.sh, which starts a local PostgreSQL, or set it.");
         }
 
-        connectionString = Connections.Prepared(connectionString);
+        connectionString = Connections.ForProviders(connectionString);
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));

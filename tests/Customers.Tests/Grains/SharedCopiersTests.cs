@@ -1,5 +1,5 @@
+using Customers.Grains;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization.Cloning;
 
 namespace Customers.Tests.Grains;
 
@@ -7,21 +7,8 @@ namespace Customers.Tests.Grains;
 [Collection(GrainClusterCollection.Name)]
 public class SharedCopiersTests(GrainClusterFixture fixture)
 {
-    private static readonly System.Reflection.Assembly[] Assemblies = [typeof(ICustomerGrain).Assembly, typeof(Customers.Grains.GrainServices).Assembly];
-
-    public static TheoryData<string> GeneratedCopiers()
-    {
-        var data = new TheoryData<string>();
-        foreach (var type in Assemblies.SelectMany(a => a.GetTypes()).Where(t =>
-            t is { IsAbstract: false, ContainsGenericParameters: false }
-            && t.Namespace?.StartsWith("OrleansCodeGen", StringComparison.Ordinal) == true
-            && typeof(IDeepCopier).IsAssignableFrom(t)))
-        {
-            data.Add(type.AssemblyQualifiedName!);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> GeneratedCopiers() =>
+        new(SharedCopiers.GeneratedIn(typeof(ICustomerGrain).Assembly, typeof(GrainServices).Assembly).Select(t => t.AssemblyQualifiedName!));
 
     [Theory]
     [MemberData(nameof(GeneratedCopiers))]

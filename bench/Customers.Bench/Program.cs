@@ -1,5 +1,6 @@
 // Load tools for the benchmark and the failure drills, all through the public HTTP API.
-//   seed        BASE_URL API_KEY COUNT CONCURRENCY OUT_DIR   customers with an account, a category and a promotion;
+//   seed        BASE_URL API_KEY COUNT CONCURRENCY OUT_DIR [FIRST]  customers with an account, a category and a promotion,
+//                                                            numbered from FIRST (0) so a data set can be grown;
 //                                                            writes OUT_DIR/customers.txt, documents.txt, accounts.txt
 //   write-load  BASE_URL API_KEY SECONDS CONCURRENCY ACK_FILE creates customers, appending each acknowledged id (2xx)
 //   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
@@ -26,7 +27,7 @@ switch (args.FirstOrDefault())
         return await Hostile.Run(args[1], args[2], int.Parse(args[3]));
     case "hostile" when args.Length == 6:
         return await Hostile.RunAll(args[1], args[2], int.Parse(args[3]), args[4], args[5]);
-    case "seed" when args.Length == 6:
+    case "seed" when args.Length is 6 or 7:
         break;
     default:
         Console.Error.WriteLine("usage: seed|write-load|verify|hostile|read-all|deliveries … (see the head of Program.cs)");
@@ -34,6 +35,7 @@ switch (args.FirstOrDefault())
 }
 
 var (baseUrl, key, count, concurrency, outDir) = (args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);
+var first = args.Length > 6 ? int.Parse(args[6]) : 0;
 Directory.CreateDirectory(outDir);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 http.DefaultRequestHeaders.Add("X-API-Key", key);
@@ -53,7 +55,7 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     {
         try
         {
-            (customers[i], documents[i], accounts[i]) = await seeder.SeedOne(i);
+            (customers[i], documents[i], accounts[i]) = await seeder.SeedOne(first + i);
         }
         catch (Exception e)
         {

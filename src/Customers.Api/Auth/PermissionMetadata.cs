@@ -1,7 +1,14 @@
 namespace Customers.Api.Auth;
 
 /// <summary>Endpoint metadata naming the contract's resource (<c>customers</c>, <c>external-customers</c>, …).</summary>
-public sealed record ResourcePermission(string Resource);
+public sealed record ResourcePermission(string Resource)
+{
+    /// <summary>What a GET or HEAD needs: made once per endpoint, not once per request.</summary>
+    public string Read { get; } = $"{Resource}:read";
+
+    /// <summary>What every other method needs.</summary>
+    public string Write { get; } = $"{Resource}:write";
+}
 
 /// <summary>An endpoint anyone may call (health, a signed document URL): the only way past the key check without a key.</summary>
 public sealed record OpenEndpoint

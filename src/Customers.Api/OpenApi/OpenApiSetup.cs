@@ -7,7 +7,8 @@ namespace Customers.Api.OpenApi;
 
 public static class OpenApiSetup
 {
-    public const string DocumentPath = "/swagger/v1/swagger.json";
+    public const string DocumentRoot = "/swagger";
+    public const string DocumentPath = DocumentRoot + "/v1/swagger.json";
     public const string LocalServer = "http://127.0.0.1:5080";
     public const string ApiKeyScheme = "ApiKey";
     public const string OpsBasicScheme = "OpsBasic";
@@ -59,8 +60,13 @@ public static class OpenApiSetup
 
     public static WebApplication UseCustomersOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(o => o.SwaggerEndpoint(DocumentPath, "Customers API v4"));
+        // Both middlewares match every request's path (the UI's with a regular expression built per
+        // request): only requests under /swagger reach them.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DocumentRoot), swagger =>
+        {
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(o => o.SwaggerEndpoint(DocumentPath, "Customers API v4"));
+        });
         return app;
     }
 }

@@ -189,7 +189,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
 
     public async Task CredentialProviderAnswered(CredentialProviderAnswer answer)
     {
-        providerCalls.Answered(answer.CredentialId);
+        ProviderCalls.Answered(answer.CredentialId);
         if (!answer.Succeeded)
         {
             // Retried by the reminder.
@@ -332,18 +332,18 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         var callbacks = this.AsReference<ICredentialProviderCallbacks>();
         foreach (var retired in S.RetiredCredentials)
         {
-            providerCalls.Start(_org, _id, retired, removal: true, callbacks);
+            ProviderCalls.Start(_org, _id, retired, removal: true, callbacks);
         }
 
         if (S.IsLive && S.Credential is { } credential && credential.AwaitsProvider())
         {
-            providerCalls.Start(_org, _id, credential, removal: false, callbacks);
+            ProviderCalls.Start(_org, _id, credential, removal: false, callbacks);
         }
     }
 
     private Task EnsureCredentialReminder()
     {
-        var period = providerCalls.RetryPeriod;
+        var period = ProviderCalls.RetryPeriod;
         return this.RegisterOrUpdateReminder(CredentialReminder, period, period);
     }
 

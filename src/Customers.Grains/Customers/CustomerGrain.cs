@@ -2,6 +2,7 @@ using Customers.Grains.Credentials;
 using Customers.Grains.Indexing;
 using Customers.Grains.Privacy;
 using Customers.Grains.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -13,7 +14,6 @@ public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TimeProvider time,
     DeepCopier<CustomerState> copier,
-    IdentityProviderCalls providerCalls,
     IDocumentStore documents,
     IErasureProbe erasureProbe,
     IOptions<ReminderOptions> reminders,
@@ -22,9 +22,14 @@ public sealed partial class CustomerGrain(
     private string _org = "";
     private Guid _id;
 
-    private StoredIndexValues _stored = StoredIndexValues.Of(new CustomerState());
+    private StoredIndexValues _stored = StoredIndexValues.None;
+
+    /// <summary>Made on first use: most customers never call the identity provider.</summary>
+    private IdentityProviderCalls? _providerCalls;
 
     private CustomerState S => state.State;
+
+    private IdentityProviderCalls ProviderCalls => _providerCalls ??= ServiceProvider.GetRequiredService<IdentityProviderCalls>();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

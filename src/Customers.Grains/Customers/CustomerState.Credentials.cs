@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Customers.Grains.Credentials;
 
 namespace Customers.Grains.Customers;
@@ -11,7 +12,7 @@ public sealed partial class CustomerState
     /// Deleted credentials the identity provider may still let in: each keeps its usernames taken
     /// until the provider confirms their removal.
     /// </summary>
-    [Id(42)] public List<CredentialState> RetiredCredentials { get; set; } = [];
+    [Id(42), JsonConverter(typeof(EmptyListAsNull))] public List<CredentialState> RetiredCredentials { get => field ??= []; set; }
 
     /// <summary>
     /// Whether the identity provider may still let someone in with <paramref name="value"/> (a

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Customers.Grains.Identification;
 
 namespace Customers.Grains.Customers;
@@ -5,5 +6,5 @@ namespace Customers.Grains.Customers;
 public sealed partial class CustomerState
 {
     /// <summary>In upload order; the bytes of each document live in the document store.</summary>
-    [Id(41)] public List<IdentificationProcessState> IdentificationProcesses { get; set; } = [];
+    [Id(41), JsonConverter(typeof(EmptyListAsNull))] public List<IdentificationProcessState> IdentificationProcesses { get => field ??= []; set; }
 }

@@ -24,10 +24,10 @@ public sealed partial class CustomerState
     [Id(11)] public List<Guid> AccountIds { get; set; } = [];
 
     /// <summary>Account creations made with an Idempotency-Key, kept 24 hours.</summary>
-    [Id(20)] public List<AccountCreationRecord> AccountCreations { get; set; } = [];
+    [Id(20), JsonConverter(typeof(EmptyListAsNull))] public List<AccountCreationRecord> AccountCreations { get => field ??= []; set; }
 
     /// <summary>Accounts being opened: recorded before the account is created (see <see cref="AccountOpening"/>).</summary>
-    [Id(21)] public List<AccountOpening> Openings { get; set; } = [];
+    [Id(21), JsonConverter(typeof(EmptyListAsNull))] public List<AccountOpening> Openings { get => field ??= []; set; }
 
     public bool Exists => CreatedAt != default;
 

@@ -6,6 +6,9 @@ namespace Customers.Grains.Customers;
 /// </summary>
 internal sealed record StoredIndexValues(bool Live, string ExternalId, string? Document, string? LoginEmail, string? Username)
 {
+    /// <summary>What a customer never stored holds: nothing.</summary>
+    public static readonly StoredIndexValues None = new(Live: false, ExternalId: "", Document: null, LoginEmail: null, Username: null);
+
     public static StoredIndexValues Of(CustomerState state) =>
         new(state.IsLive, state.ExternalId, state.DocumentIndexValue, state.LoginEmail, state.Credential?.IndexedUsername());
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Customers.Grains;
 using Orleans.Storage;
 
 namespace Customers.Silo.Storage;

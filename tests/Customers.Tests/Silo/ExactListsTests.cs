@@ -1,3 +1,4 @@
+using System.Reflection;
 using Customers.Grains.Customers;
 using Customers.Silo.Storage;
 
@@ -45,4 +46,43 @@ public class ExactListsTests
         Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
             Serializer.Deserialize<CustomerState>(new BinaryData("""{"account_ids":{"a":1}}""")));
     }
+
+    [Fact]
+    public void An_empty_list_read_from_a_row_is_not_held_until_used()
+    {
+        var state = Serializer.Deserialize<CustomerState>(new BinaryData(Row));
+
+        Assert.Null(BackingList(state, nameof(CustomerState.AccountCreations)));
+        Assert.Null(BackingList(state, nameof(CustomerState.Openings)));
+        Assert.Null(BackingList(state, nameof(CustomerState.RetiredCredentials)));
+        Assert.Null(BackingList(state, nameof(CustomerState.IdentificationProcesses)));
+    }
+
+    [Fact]
+    public void A_list_not_held_reads_as_empty_and_takes_items()
+    {
+        var state = Serializer.Deserialize<CustomerState>(new BinaryData(Row));
+        var account = Guid.NewGuid();
+
+        Assert.Empty(state.Openings);
+        state.Openings.Add(new AccountOpening { AccountId = account });
+
+        var again = Serializer.Deserialize<CustomerState>(Serializer.Serialize(state));
+        Assert.Equal([account], again.Openings.Select(o => o.AccountId));
+        Assert.Empty(again.AccountCreations);
+    }
+
+    [Fact]
+    public void A_list_not_held_is_written_as_an_empty_list()
+    {
+        var state = Serializer.Deserialize<CustomerState>(new BinaryData(Row));
+
+        var row = Serializer.Serialize(state).ToString();
+
+        Assert.Contains("\"openings\":[]", row);
+        Assert.Contains("\"retired_credentials\":[]", row);
+    }
+
+    private static object? BackingList(CustomerState state, string property) =>
+        typeof(CustomerState).GetField($"<{property}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(state);
 }

@@ -96,7 +96,7 @@ public static class AccountEndpoints
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
         Ids.With(accountId, "account_id", async id =>
-            await Account(grains, org, id).Get() is { } account ? TypedResults.Ok(account) : ApiErrors.NotFound("account not found"));
+            await Account(grains, org, id).Get() is { } account ? TypedResults.Json(account, ApiJsonContext.Default.AccountView) : ApiErrors.NotFound("account not found"));
 
     private static Task<IResult> ChangePaymentMethod(
         [FromRoute(Name = "org_id")] string org,

@@ -54,7 +54,7 @@ public static class CustomerEndpoints
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", async id =>
-            await Customer(grains, org, id).Get() is { } customer ? TypedResults.Ok(customer) : ApiErrors.NotFound("customer not found"));
+            await Customer(grains, org, id).Get() is { } customer ? TypedResults.Json(customer, ApiJsonContext.Default.CustomerView) : ApiErrors.NotFound("customer not found"));
 
     private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, PatchCustomerRequest request, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Customer(grains, org, id).Update(request).ToNoContent());

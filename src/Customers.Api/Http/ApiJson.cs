@@ -17,7 +17,7 @@ public static class ApiJson
     }
 
     /// <summary>Date-times go out as <c>2022-01-01T01:01:01Z</c>, the page's format.</summary>
-    private sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Customers.Grains.Credentials;
 using Customers.Grains.Customers;
+using Customers.Grains.Events;
 using Customers.Grains.Identification;
 using Customers.Silo.Storage;
 
@@ -51,5 +52,42 @@ public class CustomerStateJsonTests
 
         Assert.Null(read.Credential);
         Assert.Empty(read.IdentificationProcesses);
+    }
+
+    [Fact]
+    public void What_is_worked_out_from_the_state_is_not_stored()
+    {
+        var state = new CustomerState
+        {
+            Type = CustomerTypes.Private,
+            ExternalId = "7",
+            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            PersonalInfo = new StoredPerson { Name = "Ana", IdentityDocument = new StoredIdentityDocument { Type = "NIF", Number = "12345678Z" } },
+        };
+
+        var row = _serializer.Serialize(state).ToString();
+        var json = JsonNode.Parse(row)!.AsObject();
+
+        Assert.False(json.ContainsKey("exists"));
+        Assert.False(json.ContainsKey("is_live"));
+        Assert.False(json.ContainsKey("identity_document"));
+        Assert.False(json.ContainsKey("document_index_value"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(row, "12345678Z"));
+        Assert.True(_serializer.Deserialize<CustomerState>(new BinaryData(row)).IsLive);
+    }
+
+    [Fact]
+    public void An_outbox_is_written_for_the_event_log_and_never_read_back()
+    {
+        var state = new CustomerState
+        {
+            Type = CustomerTypes.Private,
+            Outbox = [new RecordedEvent { Id = Guid.NewGuid(), Type = "customer.updated", OrgId = "telco", Changes = ["segment"] }],
+        };
+
+        var row = _serializer.Serialize(state);
+
+        Assert.Equal("customer.updated", (string?)JsonNode.Parse(row.ToString())!["outbox"]![0]!["type"]);
+        Assert.Null(_serializer.Deserialize<CustomerState>(row).Outbox);
     }
 }

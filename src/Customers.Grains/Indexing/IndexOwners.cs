@@ -36,9 +36,16 @@ public static class IndexOwners
         where T : class
     {
         var key = GrainKeys.Index(org, kind, value);
-        if (hints.TryGet(key, out var hinted) && await confirm(hinted) is { } found)
+        if (hints.TryGet(key, out var hinted))
         {
-            return found;
+            if (await confirm(hinted) is { } found)
+            {
+                return found;
+            }
+
+            // The value (a document number, an e-mail) must not stay in this silo's memory on the
+            // word of an owner that gave it up or was erased.
+            hints.Forget(key);
         }
 
         if (await grains.GetGrain<IUniqueIndexGrain>(key).Owner() is not { } owner || owner == hinted)

@@ -1,4 +1,5 @@
 using Customers.Grains.Indexing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Customers.Tests.Grains;
 
@@ -36,6 +37,20 @@ public class IndexOwnerHintsTests(GrainClusterFixture fixture)
         var found = await Directory.Search(nif, "NIF", null);
 
         Assert.Equal(OutcomeStatus.NotFound, found.Status);
+    }
+
+    [Fact]
+    public async Task A_hint_whose_owner_no_longer_holds_the_value_is_forgotten_by_the_lookup_that_finds_it_so()
+    {
+        var nif = Requests.UniqueNif();
+        var hints = fixture.Services().GetRequiredService<IndexOwnerHints>();
+        var key = GrainKeys.Index(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif));
+        hints.Remember(key, Guid.NewGuid());
+
+        var found = await Directory.Search(nif, "NIF", null);
+
+        Assert.Equal(OutcomeStatus.NotFound, found.Status);
+        Assert.False(hints.TryGet(key, out _));
     }
 
     [Fact]

@@ -12,15 +12,12 @@ public sealed class OutboxGrainStorage(IGrainStorage inner, IServiceProvider ser
 {
     private IGrainFactory? _grains;
 
-    /// <summary>The stored payload still carries the outbox of its last write; those events are in the log.</summary>
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        await inner.ReadStateAsync(stateName, grainId, grainState);
-        if (grainState.State is IHasOutbox state)
-        {
-            state.Outbox = null;
-        }
-    }
+    /// <summary>
+    /// The stored payload still carries the outbox of its last write (those events are in the log);
+    /// the grain-state serializer never reads it back.
+    /// </summary>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

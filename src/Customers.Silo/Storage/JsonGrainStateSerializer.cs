@@ -66,7 +66,7 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 
         foreach (var property in type.Properties)
         {
-            if (property.Name == "outbox")
+            if (property.AttributeProvider is PropertyInfo { Name: nameof(IHasOutbox.Outbox) })
             {
                 property.Set = null;
             }

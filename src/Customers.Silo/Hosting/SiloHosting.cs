@@ -8,7 +8,6 @@ using Customers.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 
 namespace Customers.Silo.Hosting;
 
@@ -68,7 +67,7 @@ public static class SiloHosting
                 o.DeleteStateOnClear = true;
             });
             silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
-            silo.AddDashboard();
+            silo.AddDashboardWithoutActivationWalks();
             // Two grain-call filters on every call, there only to carry spans across grains: only
             // when spans are exported (Telemetry), as for the rest of tracing.
             if (Telemetry.TracesExported(builder.Configuration))

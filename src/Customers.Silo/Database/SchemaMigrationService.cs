@@ -20,4 +20,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     public bool ApplySchema { get; set; } = true;
+
+    /// <summary>Connections one silo keeps open to PostgreSQL, per pool (see <see cref="Connections.ForProviders"/>).</summary>
+    public int MaxPoolSize { get; set; } = 16;
 }

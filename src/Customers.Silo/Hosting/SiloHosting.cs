@@ -25,8 +25,9 @@ public static class SiloHosting
                 "ConnectionStrings__Customers is not set. Start the service with ./run.sh, which starts a local PostgreSQL, or set it.");
         }
 
-        connectionString = Connections.ForProviders(connectionString);
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        connectionString = Connections.ForProviders(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));

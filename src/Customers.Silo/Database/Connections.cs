@@ -20,15 +20,17 @@ public static class Connections
     public static string ForProviders(string connectionString, int maxPoolSize, string applicationName)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoolSize, 1);
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
-        return new NpgsqlConnectionStringBuilder(connectionString)
+        var built = new NpgsqlConnectionStringBuilder(connectionString);
+        built.MaxAutoPrepare = Math.Max(built.MaxAutoPrepare, 64);
+        built.AutoPrepareMinUsages = 2;
+        built.NoResetOnClose = true;
+        built.MaxPoolSize = maxPoolSize;
+        built.MinPoolSize = Math.Min(built.MinPoolSize, maxPoolSize);
+        if (string.IsNullOrEmpty(built.ApplicationName))
         {
-            MaxAutoPrepare = Math.Max(given.MaxAutoPrepare, 64),
-            AutoPrepareMinUsages = 2,
-            NoResetOnClose = true,
-            MaxPoolSize = maxPoolSize,
-            MinPoolSize = Math.Min(given.MinPoolSize, maxPoolSize),
-            ApplicationName = string.IsNullOrEmpty(given.ApplicationName) ? applicationName : given.ApplicationName,
-        }.ConnectionString;
+            built.ApplicationName = applicationName;
+        }
+
+        return built.ConnectionString;
     }
 }

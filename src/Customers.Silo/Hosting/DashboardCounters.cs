@@ -60,7 +60,7 @@ public static class DashboardCounters
         participant.GetType().FullName == HostType ? services.GetRequiredService<CountersReader>() : participant;
 
     /// <summary>Whether the dashboard's reader reads <paramref name="instrument"/>, and how.</summary>
-    public static MetricStreamConfiguration? Stream(Instrument instrument, Meter orleans)
+    private static MetricStreamConfiguration? Stream(Instrument instrument, Meter orleans)
     {
         if (instrument.Meter != orleans || ActivationWalks.Contains(instrument.Name))
         {
@@ -78,9 +78,6 @@ public static class DashboardCounters
     public sealed class CountersReader(IServiceProvider services, OrleansInstruments instruments) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
     {
         private MeterProvider? _provider;
-
-        /// <summary>Whether the dashboard's exporter was found; without it the dashboard shows no counters.</summary>
-        public bool Exporting => _provider is not null;
 
         public void Participate(ISiloLifecycle lifecycle) =>
             lifecycle.Subscribe<CountersReader>(ServiceLifecycleStage.Active - 1, _ =>

@@ -30,6 +30,7 @@ public static class SiloHosting
         connectionString = Connections.ForProviders(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddHostedService(services => new ProviderPoolRelease(services.GetRequiredService<IHostApplicationLifetime>(), connectionString));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<IndexingOptions>(builder.Configuration.GetSection("Indexing"));
         builder.Services.AddCredentialsAndDocuments(builder.Configuration);

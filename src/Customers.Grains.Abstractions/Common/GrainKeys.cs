@@ -10,7 +10,8 @@ public static class GrainKeys
 
     public static string Account(string org, Guid id) => $"{org}/{id:D}";
 
-    public static string Index(string org, string kind, string normalizedValue) => $"{org}/{kind}/{normalizedValue}";
+    /// <summary>An index grain's key: the value itself is never in it, only its pseudonym (see IndexKeys in the grains).</summary>
+    public static string Index(string org, string kind, string pseudonym) => $"{org}/{kind}/{pseudonym}";
 
     public static string Sequence(string org, string kind) => $"{org}/{kind}";
 

@@ -17,6 +17,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly PaymentMethodsOptions _paymentMethods;
     private readonly ReminderOptions _reminders;
     private readonly ILogger<AccountGrain> _logger;
+    private readonly IndexKeys _indexKeys;
     private string _org = "";
     private Guid _id;
     private StoredAccountIndexValues _stored = StoredAccountIndexValues.Of(new AccountState());
@@ -28,8 +29,10 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         IOptions<TokenizationOptions> tokenization,
         IOptions<PaymentMethodsOptions> paymentMethods,
         IOptions<ReminderOptions> reminders,
+        IndexKeys indexKeys,
         ILogger<AccountGrain> logger)
     {
+        _indexKeys = indexKeys;
         _state = state;
         _time = time;
         _copier = copier;
@@ -175,11 +178,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private static UniqueValue ReferenceValue(Guid reference) => new(IndexKinds.TokenizationReference, reference.ToString("D"));
 
     private Task<UniqueClaim> Claim(IEnumerable<UniqueValue> values) =>
-        UniqueClaim.Reserve(GrainFactory, _org, _id, values.Where(v => !HoldsStored(v)));
+        UniqueClaim.Reserve(GrainFactory, _indexKeys, _org, _id, values.Where(v => !HoldsStored(v)));
 
     private bool HoldsStored(UniqueValue value) => _stored.Holds(value.Kind, value.Value);
 
-    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _org, _id, values);
+    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _indexKeys, _org, _id, values);
 
     private AccountView ToView() => new()
     {

@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace Customers.Grains.Customers;
 
 [StatelessWorker]
-public sealed class CustomerDirectoryGrain(IndexOwnerHints hints) : Grain, ICustomerDirectoryGrain
+public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints) : Grain, ICustomerDirectoryGrain
 {
     private static readonly string[] DocumentTypes =
         [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie, IdentityDocumentTypes.Cif, IdentityDocumentTypes.Passport];
@@ -41,7 +41,7 @@ public sealed class CustomerDirectoryGrain(IndexOwnerHints hints) : Grain, ICust
         if (hasDocument)
         {
             var value = IndexKinds.DocumentValue(identityDocumentType!.Trim().ToUpperInvariant(), SpanishDocuments.Normalize(identityDocument!));
-            byDocument = await IndexOwners.Find(GrainFactory, hints, Org, IndexKinds.Document, value);
+            byDocument = await IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.Document, value);
             if (byDocument is null)
             {
                 return NotFound;
@@ -50,7 +50,7 @@ public sealed class CustomerDirectoryGrain(IndexOwnerHints hints) : Grain, ICust
 
         if (hasEmail)
         {
-            var byEmail = await IndexOwners.Find(GrainFactory, hints, Org, IndexKinds.LoginEmail, Text.Nfc(email!.Trim())!.ToLowerInvariant());
+            var byEmail = await IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.LoginEmail, Text.Nfc(email!.Trim())!.ToLowerInvariant());
             if (byEmail is null || (byDocument is not null && byDocument.Id != byEmail.Id))
             {
                 return NotFound;
@@ -63,7 +63,7 @@ public sealed class CustomerDirectoryGrain(IndexOwnerHints hints) : Grain, ICust
     }
 
     public Task<CustomerRef?> FindByExternalId(string externalId) =>
-        IndexOwners.Find(GrainFactory, hints, Org, IndexKinds.CustomerExternalId, externalId.Trim());
+        IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.CustomerExternalId, externalId.Trim());
 
     private static Outcome NotFound => Outcome.NotFound("no customer matches the search");
 }

@@ -17,6 +17,7 @@ public sealed partial class CustomerGrain(
     IDocumentStore documents,
     IErasureProbe erasureProbe,
     IOptions<ReminderOptions> reminders,
+    IndexKeys indexKeys,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IIndexedValueHolder
 {
     private string _org = "";
@@ -261,13 +262,13 @@ public sealed partial class CustomerGrain(
 
     /// <summary>Claims the values among <paramref name="values"/> this customer does not hold already.</summary>
     private Task<UniqueClaim> Claim(IEnumerable<UniqueValue> values) =>
-        UniqueClaim.Reserve(GrainFactory, _org, _id, values.Where(v => !HoldsStored(v)));
+        UniqueClaim.Reserve(GrainFactory, indexKeys, _org, _id, values.Where(v => !HoldsStored(v)));
 
     /// <summary>Whether the stored customer holds <paramref name="value"/>: what a failed or undone write must not free.</summary>
     private bool HoldsStored(UniqueValue value) =>
         _stored.Holds(value.Kind, value.Value) || (value.Kind == IndexKinds.LoginEmail && S.HeldAtProvider(value.Value));
 
-    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _org, _id, values);
+    private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, indexKeys, _org, _id, values);
 
     private static string ConflictMessage(string kind) => kind switch
     {

@@ -21,21 +21,21 @@ public static class IndexOwners
     };
 
     /// <summary>The live account owning <paramref name="value"/>, confirmed by the account itself.</summary>
-    public static Task<AccountRef?> FindAccount(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value) =>
-        Find(grains, hints, org, kind, value, owner => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value));
+    public static Task<AccountRef?> FindAccount(IGrainFactory grains, IndexKeys keys, IndexOwnerHints hints, string org, string kind, string value) =>
+        Find(grains, keys, hints, org, kind, value, owner => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value));
 
     /// <summary>The live customer owning <paramref name="value"/>, confirmed by the customer itself.</summary>
-    public static Task<CustomerRef?> Find(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value) =>
-        Find(grains, hints, org, kind, value, owner => Resolve(grains, org, kind, value, owner));
+    public static Task<CustomerRef?> Find(IGrainFactory grains, IndexKeys keys, IndexOwnerHints hints, string org, string kind, string value) =>
+        Find(grains, keys, hints, org, kind, value, owner => Resolve(grains, org, kind, value, owner));
 
     /// <summary>
     /// Asks the owner the hints name first; when there is none, or it no longer holds the value, asks
     /// the index grain who does and has that owner confirm.
     /// </summary>
-    private static async Task<T?> Find<T>(IGrainFactory grains, IndexOwnerHints hints, string org, string kind, string value, Func<Guid, Task<T?>> confirm)
+    private static async Task<T?> Find<T>(IGrainFactory grains, IndexKeys keys, IndexOwnerHints hints, string org, string kind, string value, Func<Guid, Task<T?>> confirm)
         where T : class
     {
-        var key = GrainKeys.Index(org, kind, value);
+        var key = keys.For(org, kind, value);
         if (hints.TryGet(key, out var hinted))
         {
             if (await confirm(hinted) is { } found)

@@ -9,13 +9,15 @@ namespace Customers.Grains.Indexing;
 internal sealed class UniqueClaim
 {
     private readonly IGrainFactory _grains;
+    private readonly IndexKeys _keys;
     private readonly string _org;
     private readonly Guid _owner;
     private readonly UniqueValue[] _values;
 
-    private UniqueClaim(IGrainFactory grains, string org, Guid owner, UniqueValue[] values, UniqueValue? refused)
+    private UniqueClaim(IGrainFactory grains, IndexKeys keys, string org, Guid owner, UniqueValue[] values, UniqueValue? refused)
     {
         _grains = grains;
+        _keys = keys;
         _org = org;
         _owner = owner;
         _values = values;
@@ -29,28 +31,28 @@ internal sealed class UniqueClaim
     /// Reserves every value at once. When one is refused, or its index cannot be written, frees the
     /// others before answering (or rethrowing).
     /// </summary>
-    public static async Task<UniqueClaim> Reserve(IGrainFactory grains, string org, Guid owner, IEnumerable<UniqueValue> values)
+    public static async Task<UniqueClaim> Reserve(IGrainFactory grains, IndexKeys keys, string org, Guid owner, IEnumerable<UniqueValue> values)
     {
         var wanted = values.Distinct().ToArray();
-        var reservations = wanted.Select(v => Index(grains, org, v).Reserve(owner)).ToArray();
+        var reservations = wanted.Select(v => Index(grains, keys, org, v).Reserve(owner, v.Value)).ToArray();
         try
         {
             await Task.WhenAll(reservations);
         }
         catch
         {
-            await FreeQuietly(grains, org, owner, wanted.Where((_, i) => reservations[i].IsCompletedSuccessfully && reservations[i].Result));
+            await FreeQuietly(grains, keys, org, owner, wanted.Where((_, i) => reservations[i].IsCompletedSuccessfully && reservations[i].Result));
             throw;
         }
 
         var refused = Array.FindIndex(reservations, r => !r.Result);
         if (refused < 0)
         {
-            return new UniqueClaim(grains, org, owner, wanted, null);
+            return new UniqueClaim(grains, keys, org, owner, wanted, null);
         }
 
-        await Free(grains, org, owner, wanted.Where((_, i) => reservations[i].Result));
-        return new UniqueClaim(grains, org, owner, [], wanted[refused]);
+        await Free(grains, keys, org, owner, wanted.Where((_, i) => reservations[i].Result));
+        return new UniqueClaim(grains, keys, org, owner, [], wanted[refused]);
     }
 
     /// <summary>
@@ -67,7 +69,7 @@ internal sealed class UniqueClaim
         }
         catch
         {
-            await FreeQuietly(_grains, _org, _owner, _values.Where(v => !stored(v)));
+            await FreeQuietly(_grains, _keys, _org, _owner, _values.Where(v => !stored(v)));
             throw;
         }
 
@@ -76,7 +78,7 @@ internal sealed class UniqueClaim
             return null;
         }
 
-        var held = await Task.WhenAll(_values.Select(v => Index(_grains, _org, v).IsHeldBy(_owner)));
+        var held = await Task.WhenAll(_values.Select(v => Index(_grains, _keys, _org, v).IsHeldBy(_owner)));
         var lost = Array.IndexOf(held, false);
         if (lost < 0)
         {
@@ -84,23 +86,23 @@ internal sealed class UniqueClaim
         }
 
         await undo();
-        await Free(_grains, _org, _owner, _values.Where(v => !stored(v)));
+        await Free(_grains, _keys, _org, _owner, _values.Where(v => !stored(v)));
         return _values[lost];
     }
 
     /// <summary>Gives the claim up before anything was written.</summary>
-    public Task Abandon() => Free(_grains, _org, _owner, _values);
+    public Task Abandon() => Free(_grains, _keys, _org, _owner, _values);
 
     /// <summary>Frees values the owner gave up or never stored; a value someone else holds is left alone.</summary>
-    public static Task Free(IGrainFactory grains, string org, Guid owner, IEnumerable<UniqueValue> values) =>
-        Task.WhenAll(values.Select(v => Index(grains, org, v).Release(owner)));
+    public static Task Free(IGrainFactory grains, IndexKeys keys, string org, Guid owner, IEnumerable<UniqueValue> values) =>
+        Task.WhenAll(values.Select(v => Index(grains, keys, org, v).Release(owner)));
 
     /// <summary>Frees on a path that is already failing: the first fault is the one to report.</summary>
-    private static async Task FreeQuietly(IGrainFactory grains, string org, Guid owner, IEnumerable<UniqueValue> values)
+    private static async Task FreeQuietly(IGrainFactory grains, IndexKeys keys, string org, Guid owner, IEnumerable<UniqueValue> values)
     {
         try
         {
-            await Free(grains, org, owner, values);
+            await Free(grains, keys, org, owner, values);
         }
         catch
         {
@@ -108,6 +110,6 @@ internal sealed class UniqueClaim
         }
     }
 
-    private static IUniqueIndexGrain Index(IGrainFactory grains, string org, UniqueValue value) =>
-        grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(org, value.Kind, value.Value));
+    private static IUniqueIndexGrain Index(IGrainFactory grains, IndexKeys keys, string org, UniqueValue value) =>
+        grains.GetGrain<IUniqueIndexGrain>(keys.For(org, value));
 }

@@ -12,7 +12,6 @@ public sealed class UniqueIndexGrain(
 {
     private string _org = "";
     private string _kind = "";
-    private string _value = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -21,11 +20,10 @@ public sealed class UniqueIndexGrain(
         var second = key.IndexOf('/', first + 1);
         _org = key[..first];
         _kind = key[(first + 1)..second];
-        _value = key[(second + 1)..];
         return Task.CompletedTask;
     }
 
-    public async Task<bool> Reserve(Guid owner)
+    public async Task<bool> Reserve(Guid owner, string value)
     {
         var current = state.State.Owner;
         if (current == owner)
@@ -33,7 +31,7 @@ public sealed class UniqueIndexGrain(
             return true;
         }
 
-        if (current is { } holder && !await IsStale(holder))
+        if (current is { } holder && !await IsStale(holder, value))
         {
             return false;
         }
@@ -77,13 +75,13 @@ public sealed class UniqueIndexGrain(
 
     public Task<Guid?> Owner() => Task.FromResult(state.State.Owner);
 
-    private async Task<bool> IsStale(Guid holder)
+    private async Task<bool> IsStale(Guid holder, string value)
     {
         if (time.GetUtcNow().UtcDateTime - state.State.ReservedAt < options.Value.ReservationGrace)
         {
             return false;
         }
 
-        return !await IndexOwners.Holds(GrainFactory, _org, _kind, _value, holder);
+        return !await IndexOwners.Holds(GrainFactory, _org, _kind, value, holder);
     }
 }

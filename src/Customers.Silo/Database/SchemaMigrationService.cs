@@ -1,12 +1,29 @@
+using Customers.Grains.Indexing;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Customers.Silo.Database;
 
-/// <summary>Runs the migrations before any hosted service starts: Orleans' providers read their queries from the schema.</summary>
-public sealed class SchemaMigrationService(SchemaMigrator migrator, IOptions<DatabaseOptions> options) : IHostedLifecycleService
+/// <summary>
+/// Runs the migrations before any hosted service starts (Orleans' providers read their queries from
+/// the schema), then hands the grains the deployment's index secret.
+/// </summary>
+public sealed class SchemaMigrationService(
+    SchemaMigrator migrator,
+    NpgsqlDataSource dataSource,
+    IndexKeys indexKeys,
+    IOptions<DatabaseOptions> options) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) =>
-        options.Value.ApplySchema ? migrator.ApplyAsync(cancellationToken) : Task.CompletedTask;
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.ApplySchema)
+        {
+            await migrator.ApplyAsync(cancellationToken);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        indexKeys.Use(await IndexPseudonyms.ReadSecret(connection, null, cancellationToken));
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,6 +6,7 @@ namespace Customers.Silo.Database;
 /// <summary>
 /// Applies the embedded, numbered migrations (<c>NNN_name.sql</c>) that the database has not seen,
 /// each in its own transaction, under an advisory lock so silos starting together take turns.
+/// A migration can carry a step in code, run after its SQL in the same transaction.
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
@@ -13,6 +14,11 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
     private const long AdvisoryLockKey = 0x43_55_53_54_4F_4D_45_52;
 
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+
+    private static readonly Dictionary<int, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>> CodeSteps = new()
+    {
+        [7] = IndexPseudonyms.RenameStoredRows,
+    };
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +49,11 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
                 {
                     await apply.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                if (CodeSteps.TryGetValue(migration.Version, out var step))
+                {
+                    await step(connection, transaction, cancellationToken);
                 }
 
                 await using (var record = new NpgsqlCommand(

@@ -13,6 +13,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     public static readonly TimeSpan ReservationGrace = TimeSpan.FromSeconds(45);
 
+    /// <summary>The silos' index keys: a fixed secret, as every silo of a deployment shares one.</summary>
+    public static readonly IndexKeys IndexKeys = new(System.Security.Cryptography.SHA256.HashData("grain cluster index secret"u8));
+
     public TestCluster Cluster { get; } = new TestClusterBuilder(1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
         .Build();
@@ -41,6 +44,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.AddSingleton<IDocumentStore, MemoryDocumentStore>();
+            siloBuilder.Services.AddSingleton(IndexKeys);
             siloBuilder.Services.AddCustomerGrainServices();
             siloBuilder.Services.Configure<IndexingOptions>(o => o.ReservationGrace = ReservationGrace);
         }

@@ -44,7 +44,7 @@ public class IndexOwnerHintsTests(GrainClusterFixture fixture)
     {
         var nif = Requests.UniqueNif();
         var hints = fixture.Services().GetRequiredService<IndexOwnerHints>();
-        var key = GrainKeys.Index(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif));
+        var key = GrainClusterFixture.IndexKeys.For(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif));
         hints.Remember(key, Guid.NewGuid());
 
         var found = await Directory.Search(nif, "NIF", null);

@@ -30,7 +30,7 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
     public async Task A_value_another_owner_holds_refuses_the_claim_and_frees_what_it_reserved()
     {
         var (free, taken) = (Value(), Value());
-        Assert.True(await Index(taken).Reserve(Guid.NewGuid()));
+        Assert.True(await Index(taken).Reserve(Guid.NewGuid(), taken.Value));
 
         var claim = await Reserve([free, taken]);
 
@@ -60,7 +60,7 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
         await Assert.ThrowsAsync<TimeoutException>(() => claim.Commit(() => throw new TimeoutException(), _stored.Contains, NoUndo));
 
         Assert.All(await Owners(values), Assert.Null);
-        Assert.True((await UniqueClaim.Reserve(fixture.Grains, _org, Guid.NewGuid(), values)).Refused is null);
+        Assert.True((await UniqueClaim.Reserve(fixture.Grains, GrainClusterFixture.IndexKeys, _org, Guid.NewGuid(), values)).Refused is null);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
                 // The write outlasts the grace: the index asks the owner, whose stored state does not
                 // hold the value yet, and hands it to the rival.
                 GrainClusterFixture.Clock.Advance(GrainClusterFixture.ReservationGrace + TimeSpan.FromSeconds(1));
-                Assert.True(await Index(contested).Reserve(rival));
+                Assert.True(await Index(contested).Reserve(rival, contested.Value));
                 _stored.UnionWith([kept, contested]);
             },
             _stored.Contains,
@@ -142,9 +142,9 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
     {
         var value = Value();
         var holder = Guid.NewGuid();
-        Assert.True(await Index(value).Reserve(holder));
+        Assert.True(await Index(value).Reserve(holder, value.Value));
 
-        await UniqueClaim.Free(fixture.Grains, _org, _owner, [value]);
+        await UniqueClaim.Free(fixture.Grains, GrainClusterFixture.IndexKeys, _org, _owner, [value]);
 
         Assert.Equal(holder, await Index(value).Owner());
     }
@@ -157,7 +157,7 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
         return Task.CompletedTask;
     };
 
-    private Task<UniqueClaim> Reserve(IEnumerable<UniqueValue> values) => UniqueClaim.Reserve(fixture.Grains, _org, _owner, values);
+    private Task<UniqueClaim> Reserve(IEnumerable<UniqueValue> values) => UniqueClaim.Reserve(fixture.Grains, GrainClusterFixture.IndexKeys, _org, _owner, values);
 
     private async Task<Guid?[]> Owners(IEnumerable<UniqueValue> values) => await Task.WhenAll(values.Select(v => Index(v).Owner()));
 
@@ -166,5 +166,5 @@ public class UniqueClaimTests(GrainClusterFixture fixture)
     private static UniqueValue[] Values(int count) => [.. Enumerable.Range(0, count).Select(_ => Value())];
 
     private IUniqueIndexGrain Index(UniqueValue value) =>
-        fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, value.Kind, value.Value));
+        fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, value));
 }

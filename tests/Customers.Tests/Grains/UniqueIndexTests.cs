@@ -11,8 +11,8 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
     {
         var nif = Requests.UniqueNif();
         var ghost = Guid.NewGuid();
-        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif)));
-        Assert.True(await index.Reserve(ghost));
+        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif)));
+        Assert.True(await index.Reserve(ghost, IndexKinds.DocumentValue("NIF", nif)));
 
         var early = await Customer().Create(Requests.Private(nif));
         Assert.Equal(OutcomeStatus.Conflict, early.Status);

@@ -43,7 +43,7 @@ public class WriteFailureTests(GrainClusterFixture fixture)
             Assert.Equal(1, fault.Failed);
         }
 
-        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, IndexKinds.TokenizationReference, reference.ToString("D")));
+        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, IndexKinds.TokenizationReference, reference.ToString("D")));
         Assert.Null(await index.Owner());
         var retry = await fixture.Grains.GetGrain<IAccountGrain>(GrainKeys.Account(_org, Guid.NewGuid())).Create(command);
         Assert.True(retry.IsOk);
@@ -71,7 +71,7 @@ public class WriteFailureTests(GrainClusterFixture fixture)
         }
 
         Assert.Equal(email, (await owner.Get())!.DigitalPersonalInfo!.Email);
-        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, IndexKinds.LoginEmail, email));
+        var index = fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, IndexKinds.LoginEmail, email));
         Assert.Equal(ownerId, await index.Owner());
     }
 
@@ -197,7 +197,7 @@ public class WriteFailureTests(GrainClusterFixture fixture)
     };
 
     private IUniqueIndexGrain Index(string kind, string value) =>
-        fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainKeys.Index(_org, kind, value));
+        fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, kind, value));
 
     private ICustomerGrain Customer(Guid id) => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(_org, id));
 }

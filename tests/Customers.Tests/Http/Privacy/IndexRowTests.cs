@@ -7,7 +7,7 @@ using Orleans.Storage;
 
 namespace Customers.Tests.Http.Privacy;
 
-/// <summary>Index rows carry their value in their key: a released value deletes its row, rows written before still serve.</summary>
+/// <summary>A released value deletes its index row, rows written through the default storage still serve.</summary>
 [Collection(ApiCollection.Name)]
 public class IndexRowTests(ApiHostFixture api)
 {
@@ -15,7 +15,8 @@ public class IndexRowTests(ApiHostFixture api)
     public async Task A_row_written_through_the_default_storage_is_read_and_its_release_deletes_it()
     {
         var grains = api.Host.Services.GetRequiredService<IGrainFactory>();
-        var key = GrainKeys.Index(TestKeys.Org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", Bodies.UniqueNif()));
+        var value = IndexKinds.DocumentValue("NIF", Bodies.UniqueNif());
+        var key = api.Host.Services.GetRequiredService<IndexKeys>().For(TestKeys.Org, IndexKinds.Document, value);
         var index = grains.GetGrain<IUniqueIndexGrain>(key);
         var owner = Guid.NewGuid();
         var earlier = new GrainState<UniqueIndexState>(new UniqueIndexState { Owner = owner, ReservedAt = DateTime.UtcNow });
@@ -25,7 +26,7 @@ public class IndexRowTests(ApiHostFixture api)
         await index.Release(owner);
 
         Assert.Equal(0, await Rows(key));
-        Assert.True(await index.Reserve(Guid.NewGuid()));
+        Assert.True(await index.Reserve(Guid.NewGuid(), value));
         Assert.Equal(1, await Rows(key));
     }
 
@@ -33,7 +34,7 @@ public class IndexRowTests(ApiHostFixture api)
     public async Task An_emptied_row_left_by_an_earlier_release_is_deleted_when_the_value_is_released_again()
     {
         var grains = api.Host.Services.GetRequiredService<IGrainFactory>();
-        var key = GrainKeys.Index(TestKeys.Org, IndexKinds.LoginEmail, Bodies.UniqueEmail());
+        var key = api.Host.Services.GetRequiredService<IndexKeys>().For(TestKeys.Org, IndexKinds.LoginEmail, Bodies.UniqueEmail());
         var index = grains.GetGrain<IUniqueIndexGrain>(key);
         var storage = api.Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         var earlier = new GrainState<UniqueIndexState>(new UniqueIndexState { Owner = Guid.NewGuid(), ReservedAt = DateTime.UtcNow });

@@ -20,11 +20,6 @@ public sealed class ProviderPoolReleaseTests
         Assert.Equal(0, await OpenConnections(name));
     }
 
-    private static async Task<long> OpenConnections(string applicationName)
-    {
-        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
-        await using var command = data.CreateCommand("select count(*) from pg_stat_activity where application_name = $1");
-        command.Parameters.AddWithValue(applicationName);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> OpenConnections(string applicationName) =>
+        TestDatabase.Count("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", applicationName);
 }

@@ -77,15 +77,8 @@ public class IndexPseudonymTests(ApiHostFixture api)
         await new NpgsqlCommand("DELETE FROM customers_schema_migrations WHERE version = 7; DROP TABLE customers_secrets", connection).ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> GrainIdsContaining(string database, string serviceId, string value)
-    {
-        await using var data = NpgsqlDataSource.Create(database);
-        await using var command = data.CreateCommand(
-            "SELECT count(*) FROM orleansstorage WHERE serviceid = $1 AND strpos(lower(grainidextensionstring), lower($2)) > 0");
-        command.Parameters.AddWithValue(serviceId);
-        command.Parameters.AddWithValue(value);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> GrainIdsContaining(string database, string serviceId, string value) =>
+        TestDatabase.CountIn(database, "SELECT count(*) FROM orleansstorage WHERE serviceid = $1 AND strpos(lower(grainidextensionstring), lower($2)) > 0", serviceId, value);
 
     private static async Task<string> FreshDatabase()
     {

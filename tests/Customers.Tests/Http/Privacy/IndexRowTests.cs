@@ -2,7 +2,6 @@ using Customers.Grains;
 using Customers.Grains.Indexing;
 using Customers.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Storage;
 
 namespace Customers.Tests.Http.Privacy;
@@ -47,11 +46,6 @@ public class IndexRowTests(ApiHostFixture api)
         Assert.Equal(0, await Rows(key));
     }
 
-    private static async Task<long> Rows(string key)
-    {
-        await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
-        await using var command = data.CreateCommand("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'index' AND grainidextensionstring = $1");
-        command.Parameters.AddWithValue(key);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> Rows(string key) =>
+        TestDatabase.Count("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'index' AND grainidextensionstring = $1", key);
 }

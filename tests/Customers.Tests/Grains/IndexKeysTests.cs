@@ -46,6 +46,26 @@ public class IndexKeysTests
     }
 
     [Fact]
+    public void A_secret_once_set_is_not_replaced_by_another()
+    {
+        using var keys = new IndexKeys(Secret);
+
+        Assert.Throws<InvalidOperationException>(() => keys.Use(SHA256.HashData("another"u8)));
+    }
+
+    [Fact]
+    public async Task Keys_made_on_many_threads_at_once_are_the_keys_made_on_one()
+    {
+        using var keys = new IndexKeys(Secret);
+        var values = Enumerable.Range(0, 2000).Select(i => $"NIF:{i:D8}Z").ToArray();
+        var alone = values.Select(v => keys.For("telco", "document", v)).ToArray();
+
+        var together = await Task.WhenAll(values.Select(v => Task.Run(() => keys.For("telco", "document", v))));
+
+        Assert.Equal(alone, together);
+    }
+
+    [Fact]
     public void A_short_secret_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new IndexKeys(new byte[16]));

@@ -13,6 +13,15 @@ public static class GrainKeys
     /// <summary>An index grain's key: the value itself is never in it, only its pseudonym (see IndexKeys in the grains).</summary>
     public static string Index(string org, string kind, string pseudonym) => $"{org}/{kind}/{pseudonym}";
 
+    /// <summary>The parts of an index grain's key (<see cref="Index"/>); false when it has fewer than three.</summary>
+    public static bool TryParseIndex(string key, out string org, out string kind, out string rest)
+    {
+        var first = key.IndexOf('/');
+        var second = first < 0 ? -1 : key.IndexOf('/', first + 1);
+        (org, kind, rest) = second < 0 ? ("", "", "") : (key[..first], key[(first + 1)..second], key[(second + 1)..]);
+        return second >= 0;
+    }
+
     public static string Sequence(string org, string kind) => $"{org}/{kind}";
 
     public static string TenantCatalog(string org) => $"{org}/catalog";

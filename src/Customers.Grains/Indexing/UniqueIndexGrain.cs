@@ -15,11 +15,7 @@ public sealed class UniqueIndexGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = this.GetPrimaryKeyString();
-        var first = key.IndexOf('/');
-        var second = key.IndexOf('/', first + 1);
-        _org = key[..first];
-        _kind = key[(first + 1)..second];
+        GrainKeys.TryParseIndex(this.GetPrimaryKeyString(), out _org, out _kind, out _);
         return Task.CompletedTask;
     }
 

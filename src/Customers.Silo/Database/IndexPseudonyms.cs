@@ -10,8 +10,6 @@ public static class IndexPseudonyms
 {
     private const string SecretName = "index-keys";
 
-    // The state name the index grain stores under (UniqueIndexGrain's PersistentState).
-    private const string IndexRows = "graintypestring = 'index' AND grainidn0 = 0 AND grainidn1 = 0";
 
     public static async Task<byte[]> ReadSecret(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -28,23 +26,25 @@ public static class IndexPseudonyms
     /// </summary>
     public static async Task RenameStoredRows(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var keys = new IndexKeys(await ReadSecret(connection, transaction, cancellationToken));
+        using var keys = new IndexKeys(await ReadSecret(connection, transaction, cancellationToken));
         var hasher = new OrleansDefaultHasher();
         var renames = new List<(string Service, string From, string To, int Hash)>();
-        await using (var read = new NpgsqlCommand($"SELECT serviceid, grainidextensionstring FROM orleansstorage WHERE {IndexRows} AND grainidextensionstring IS NOT NULL", connection, transaction))
+        // 'index' is the state name the index grain stores under (UniqueIndexGrain's PersistentState).
+        await using (var read = new NpgsqlCommand(
+            "SELECT serviceid, grainidextensionstring FROM orleansstorage WHERE graintypestring = 'index' AND grainidn0 = 0 AND grainidn1 = 0 AND grainidextensionstring IS NOT NULL",
+            connection,
+            transaction))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 var from = reader.GetString(1);
-                var first = from.IndexOf('/');
-                var second = first < 0 ? -1 : from.IndexOf('/', first + 1);
-                if (second < 0)
+                if (!GrainKeys.TryParseIndex(from, out var org, out var kind, out var value))
                 {
                     continue;
                 }
 
-                var to = keys.For(from[..first], from[(first + 1)..second], from[(second + 1)..]);
+                var to = keys.For(org, kind, value);
                 renames.Add((reader.GetString(0), from, to, hasher.Hash(System.Text.Encoding.UTF8.GetBytes(to))));
             }
         }
@@ -74,11 +74,11 @@ public static class IndexPseudonyms
             await import.CompleteAsync(cancellationToken);
         }
 
-        await using var rename = new NpgsqlCommand($"""
+        await using var rename = new NpgsqlCommand("""
             UPDATE orleansstorage s
             SET grainidextensionstring = r.to_key, grainidhash = r.to_hash
             FROM index_renames r
-            WHERE s.serviceid = r.serviceid AND s.{IndexRows.Replace(" AND ", " AND s.", StringComparison.Ordinal)}
+            WHERE s.serviceid = r.serviceid AND s.graintypestring = 'index' AND s.grainidn0 = 0 AND s.grainidn1 = 0
               AND coalesce(s.grainidextensionstring, '') = r.from_key AND (s.grainidextensionstring IS NULL) = false
             """, connection, transaction);
         await rename.ExecuteNonQueryAsync(cancellationToken);

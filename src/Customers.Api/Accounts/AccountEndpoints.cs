@@ -130,12 +130,12 @@ public static class AccountEndpoints
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
-        var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
+        var found = ExternalIds.IsWellFormed(externalId) ? await grains.Ref<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
         return found is null ? ApiErrors.NotFound("account not found") : TypedResults.Ok(new AccountIdResponse(found.Id));
     }
 
-    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id));
 
     private static ICustomerAccountsGrain Customer(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, id));
 }

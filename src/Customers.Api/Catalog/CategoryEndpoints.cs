@@ -53,7 +53,7 @@ public static class CategoryEndpoints
         CategoryIds.With(categoryId, id => Catalog(grains, org).DeleteCategory(id, ApiKeyMiddleware.CallerOf(http).Name).ToNoContent());
 
     private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
-        grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
+        grains.Ref<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
 
     public sealed record CategoryList(IReadOnlyList<Category> Categories);
 }

@@ -61,5 +61,5 @@ public static class CustomerCategoryEndpoints
             Customer(grains, org, id).RemoveCategory(category, ApiKeyMiddleware.CallerOf(http).Name).ToNoContent()));
 
     private static ICustomerCategoriesGrain Customer(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerCategoriesGrain>(GrainKeys.Customer(org, id));
 }

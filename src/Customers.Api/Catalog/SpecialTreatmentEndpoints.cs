@@ -51,8 +51,8 @@ public static class SpecialTreatmentEndpoints
         Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ClearSpecialTreatment().ToNoContent());
 
     private static ITenantCatalogGrain Catalog(IGrainFactory grains, string org) =>
-        grains.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
+        grains.Ref<ITenantCatalogGrain>(GrainKeys.TenantCatalog(org));
 
     private static ICustomerSpecialTreatmentGrain Customer(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerSpecialTreatmentGrain>(GrainKeys.Customer(org, id));
 }

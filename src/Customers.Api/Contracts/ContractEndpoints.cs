@@ -46,10 +46,10 @@ public static class ContractEndpoints
     /// <summary>What <paramref name="answer"/> makes of the account with this external id, or 404.</summary>
     private static async Task<IResult> WithAccount(IGrainFactory grains, string org, string externalId, Func<IAccountGrain, Task<IResult>> answer)
     {
-        var found = ExternalIds.IsWellFormed(externalId) ? await grains.GetGrain<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
+        var found = ExternalIds.IsWellFormed(externalId) ? await grains.Ref<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
         return found is null
             ? ApiErrors.NotFound("account not found")
-            : await answer(grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, found.Id)));
+            : await answer(grains.Ref<IAccountGrain>(GrainKeys.Account(org, found.Id)));
     }
 
     public sealed record ContractsResponse(IReadOnlyList<ContractView> Contracts);

@@ -89,7 +89,7 @@ public static class CredentialEndpoints
             Grain(grains, org, id).DeleteCredential(credential).ToNoContent()));
 
     private static ICustomerCredentialsGrain Grain(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerCredentialsGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerCredentialsGrain>(GrainKeys.Customer(org, id));
 
     public sealed class ExpirationRequest
     {

@@ -74,7 +74,7 @@ public static class CustomerEndpoints
         [FromQuery(Name = "identity_document_type")] string? identityDocumentType,
         [FromQuery(Name = "email")] string? email,
         IGrainFactory grains) =>
-        grains.GetGrain<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email)
+        grains.Ref<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email)
             .ToResult(found => TypedResults.Ok(new SearchResponse(found)));
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
@@ -84,12 +84,12 @@ public static class CustomerEndpoints
             return ApiErrors.NotFound("customer not found");
         }
 
-        var found = await grains.GetGrain<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
+        var found = await grains.Ref<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
         return found is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(new IdResponse(found.Id));
     }
 
     private static ICustomerGrain Customer(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id));
 
     public sealed record SearchResponse(CustomerRef Customer);
 

@@ -68,7 +68,7 @@ public static class EventEndpoints
             after,
             limit,
             (from, size) => feed.ReadCustomer(org, id, from, size, cancellationToken),
-            async () => await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is not null
+            async () => await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is not null
                 || await feed.AnyFor(org, id, null, cancellationToken),
             "customer not found"));
 
@@ -84,7 +84,7 @@ public static class EventEndpoints
             after,
             limit,
             (from, size) => feed.ReadAccount(org, id, from, size, cancellationToken),
-            async () => await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id)).Get() is not null
+            async () => await grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).Get() is not null
                 || await feed.AnyFor(org, null, id, cancellationToken),
             "account not found"));
 

@@ -48,5 +48,5 @@ public static class HubEndpoints
         Ids.With(subscriptionId, "id", id => Registry(grains, org).Unsubscribe(id).ToNoContent());
 
     private static IWebhookRegistryGrain Registry(IGrainFactory grains, string org) =>
-        grains.GetGrain<IWebhookRegistryGrain>(GrainKeys.WebhookRegistry(org));
+        grains.Ref<IWebhookRegistryGrain>(GrainKeys.WebhookRegistry(org));
 }

@@ -49,7 +49,7 @@ public static class DocumentEndpoints
         // Only a URL this service signed gets here, and it signs canonical ids only.
         var document = Guid.TryParseExact(documentId, "D", out var id) ? await documents.FindAsync(org, id, cancellationToken) : null;
         // A deleted customer is gone everywhere, its documents' URLs included.
-        if (document is null || await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, document.CustomerId)).Get() is null)
+        if (document is null || await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, document.CustomerId)).Get() is null)
         {
             return ApiErrors.NotFound("document not found");
         }

@@ -81,7 +81,7 @@ public static class IdentificationEndpoints
     }
 
     private static ICustomerIdentificationGrain Grain(IGrainFactory grains, string org, Guid id) =>
-        grains.GetGrain<ICustomerIdentificationGrain>(GrainKeys.Customer(org, id));
+        grains.Ref<ICustomerIdentificationGrain>(GrainKeys.Customer(org, id));
 
     public sealed record ProcessList(IReadOnlyList<IdentificationProcessSummary> Processes);
 

@@ -39,7 +39,7 @@ public static class PrivacyEndpoints
         CancellationToken cancellationToken) =>
         Ids.With(customerId, "customer_id", async id =>
         {
-            var outcome = await grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
+            var outcome = await grains.Ref<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Export();
             return outcome.IsOk ? await Assemble(org, id, outcome.Value!, request, grains, feed, signer, cancellationToken) : ApiErrors.For(outcome);
         });
 
@@ -54,7 +54,7 @@ public static class PrivacyEndpoints
         CancellationToken cancellationToken)
     {
         var accounts = await Task.WhenAll(export.AccountIds.Select(a =>
-            grains.GetGrain<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
+            grains.Ref<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
         return TypedResults.Ok(new CustomerExportResponse(
             export.Customer,
             [.. accounts.OfType<AccountExport>().OrderBy(a => a.Account.CreatedAt).Select(ToResponse)],
@@ -90,7 +90,7 @@ public static class PrivacyEndpoints
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
         IGrainFactory grains) =>
-        Ids.With(customerId, "customer_id", id => grains.GetGrain<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase().ToNoContent());
+        Ids.With(customerId, "customer_id", id => grains.Ref<ICustomerPrivacyGrain>(GrainKeys.Customer(org, id)).Erase().ToNoContent());
 
     private static AccountExportResponse ToResponse(AccountExport account) => new(
         account.Account,

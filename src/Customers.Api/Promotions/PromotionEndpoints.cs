@@ -61,5 +61,5 @@ public static class PromotionEndpoints
         IGrainFactory grains) =>
         Ids.With(accountId, "account_id", id => Account(grains, org, id).GetPromotionHistory(startDate).ToOk());
 
-    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, id));
+    private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id));
 }

@@ -27,9 +27,9 @@ public sealed class AccountView
     [Id(7)] public PaymentMethod? PaymentMethod { get; set; }
 
     [Id(8)] public Invoice? Invoice { get; set; }
-    [Id(9)] public DateTime CreatedAt { get; set; }
-    [Id(10)] public DateTime? EndedAt { get; set; }
-    [Id(11)] public DateTime UpdatedAt { get; set; }
+    [Id(9)] public DateTime CreatedAt { get; set => field = WholeSeconds.Of(value); }
+    [Id(10)] public DateTime? EndedAt { get; set => field = WholeSeconds.Of(value); }
+    [Id(11)] public DateTime UpdatedAt { get; set => field = WholeSeconds.Of(value); }
 }
 
 [GenerateSerializer]

@@ -21,6 +21,6 @@ public sealed class CustomerView
     [Id(7)] public PersonalInfo? PersonalInfo { get; set; }
     [Id(8)] public CompanyInfo? CompanyInfo { get; set; }
     [Id(9)] public DigitalPersonalInfo? DigitalPersonalInfo { get; set; }
-    [Id(10)] public DateTime CreatedAt { get; set; }
-    [Id(11)] public DateTime UpdatedAt { get; set; }
+    [Id(10)] public DateTime CreatedAt { get; set => field = WholeSeconds.Of(value); }
+    [Id(11)] public DateTime UpdatedAt { get; set => field = WholeSeconds.Of(value); }
 }

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Customers.Api.Http;
 
 namespace Customers.Tests.Http;
@@ -41,6 +43,18 @@ public class AnswerJsonTests
         Assert.Equal(JsonSerializer.Serialize(customer, Api), written);
         Assert.DoesNotContain("personal_info", written);
         Assert.Contains("\"created_at\":\"2026-11-30T09:30:15Z\"", written);
+    }
+
+    [Theory]
+    [InlineData(typeof(CustomerView))]
+    [InlineData(typeof(AccountView))]
+    public void An_answer_read_most_often_is_written_by_generated_code(Type view)
+    {
+        var info = ApiJsonContext.Default.GetTypeInfo(view)!;
+
+        // The serializer takes the generated writer only when the options let it (no converter, no dictionary key policy).
+        var usable = typeof(JsonTypeInfo).GetProperty("CanUseSerializeHandler", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        Assert.True((bool)usable.GetValue(info)!);
     }
 
     private static JsonSerializerOptions ApiOptions()

@@ -16,6 +16,6 @@ public sealed class AccountDirectoryGrain(IndexKeys keys, IndexOwnerHints hints)
         var owner = await IndexOwners.FindAccount(GrainFactory, keys, hints, Org, IndexKinds.TokenizationReference, referenceId.ToString("D"));
         return owner is null
             ? Outcome.NotFound("tokenization request not found")
-            : await GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(Org, owner.Id)).RecordTokenizationResult(referenceId, result);
+            : await GrainFactory.Ref<IAccountGrain>(GrainKeys.Account(Org, owner.Id)).RecordTokenizationResult(referenceId, result);
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class AccountGrain
             return NotFound;
         }
 
-        var holder = await GrainFactory.GetGrain<ICustomerAccountsGrain>(GrainKeys.Customer(_org, S.CustomerId)).GetAccountHolder();
+        var holder = await GrainFactory.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(_org, S.CustomerId)).GetAccountHolder();
         if (holder is null)
         {
             return Outcome.NotFound("the account's customer was not found");

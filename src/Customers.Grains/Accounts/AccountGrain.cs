@@ -76,7 +76,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         var paymentMethod = request.PaymentMethod!;
         var reference = AccountRules.PendingReference(paymentMethod);
-        var externalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Accounts)).Next())
+        var externalId = (await GrainFactory.Ref<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Accounts)).Next())
             .ToString(CultureInfo.InvariantCulture);
         var claimed = new List<UniqueValue> { new(IndexKinds.AccountExternalId, externalId) };
         if (reference is { } pendingReference)

@@ -174,7 +174,7 @@ public sealed class CatalogHoldersGrain(
             {
                 try
                 {
-                    await GrainFactory.GetGrain<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, holder)).EndCategory(categoryId, endedAt, actor);
+                    await GrainFactory.Ref<ICustomerCategoriesGrain>(GrainKeys.Customer(_org, holder)).EndCategory(categoryId, endedAt, actor);
                     return (holder, (ExceptionDispatchInfo?)null);
                 }
                 catch (Exception e)
@@ -208,8 +208,8 @@ public sealed class CatalogHoldersGrain(
     {
         var key = GrainKeys.Customer(_org, customer);
         return _categoryId is { } categoryId
-            ? GrainFactory.GetGrain<ICustomerCategoriesGrain>(key).MayHoldCategoryValue(categoryId, value)
-            : GrainFactory.GetGrain<ICustomerSpecialTreatmentGrain>(key).MayHoldSpecialTreatment(value);
+            ? GrainFactory.Ref<ICustomerCategoriesGrain>(key).MayHoldCategoryValue(categoryId, value)
+            : GrainFactory.Ref<ICustomerSpecialTreatmentGrain>(key).MayHoldSpecialTreatment(value);
     }
 
     /// <summary>

@@ -94,7 +94,7 @@ public sealed class TenantCatalogGrain(
                 return Outcome.Conflict($"an org has at most {CatalogRules.MaxCategoriesPerOrg} categories; it has {S.Categories.Count}");
             }
 
-            var sequence = GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Categories));
+            var sequence = GrainFactory.Ref<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Categories));
             var created = new List<CategoryRecord>(items.Count);
             foreach (var item in items)
             {
@@ -332,7 +332,7 @@ public sealed class TenantCatalogGrain(
         var answers = new List<T>(HolderBuckets.Count);
         foreach (var keys in HolderBuckets.AllKeys(_org, scope).Chunk(BucketsAtOnce))
         {
-            answers.AddRange(await Task.WhenAll(keys.Select(k => ask(GrainFactory.GetGrain<ICatalogHoldersGrain>(k)))));
+            answers.AddRange(await Task.WhenAll(keys.Select(k => ask(GrainFactory.Ref<ICatalogHoldersGrain>(k)))));
         }
 
         return answers;

@@ -64,7 +64,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         }
 
         // A retry after a failure or a timeout resumes the same account: created already, or created now.
-        var account = GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId));
+        var account = GrainFactory.Ref<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId));
         var created = resumed && await account.Get() is { } existing && existing.CustomerId == _id
             ? Outcome<AccountCreated>.Success(Created(existing))
             : await account.Create(new OpenAccountCommand
@@ -99,7 +99,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
             return Outcome.NotFound("account not found for this customer");
         }
 
-        var ended = await GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, accountId)).End(_id);
+        var ended = await GrainFactory.Ref<IAccountGrain>(GrainKeys.Account(_org, accountId)).End(_id);
         // Not found here means an earlier close ended the account but failed to update this list.
         if (!ended.IsOk && ended.Status != OutcomeStatus.NotFound)
         {
@@ -132,7 +132,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
 
         await SettleOpenings();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var perAccount = await Task.WhenAll(S.AccountIds.Select(id => GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, id)).GetTokenizedCards()));
+        var perAccount = await Task.WhenAll(S.AccountIds.Select(id => GrainFactory.Ref<IAccountGrain>(GrainKeys.Account(_org, id)).GetTokenizedCards()));
         var cards = perAccount
             .SelectMany(c => c)
             .Where(c => AccountRules.CardValidThrough(c.ExpirationDate) >= today)
@@ -177,7 +177,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
         var snapshot = Snapshot();
         foreach (var opening in S.Openings.ToList())
         {
-            var account = await GrainFactory.GetGrain<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId)).Get();
+            var account = await GrainFactory.Ref<IAccountGrain>(GrainKeys.Account(_org, opening.AccountId)).Get();
             if (account is not null && account.CustomerId == _id)
             {
                 S.Openings.Remove(opening);

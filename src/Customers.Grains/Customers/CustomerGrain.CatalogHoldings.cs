@@ -21,15 +21,15 @@ public sealed partial class CustomerGrain
     /// </summary>
     private bool _holdingsInFlight;
 
-    private ITenantCatalogGrain Catalog => GrainFactory.GetGrain<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
+    private ITenantCatalogGrain Catalog => GrainFactory.Ref<ITenantCatalogGrain>(GrainKeys.TenantCatalog(_org));
 
     private ICatalogHoldersGrain SpecialTreatmentHolders =>
-        GrainFactory.GetGrain<ICatalogHoldersGrain>(HolderBuckets.Key(_org, HolderBuckets.SpecialTreatment, _id));
+        GrainFactory.Ref<ICatalogHoldersGrain>(HolderBuckets.Key(_org, HolderBuckets.SpecialTreatment, _id));
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private ICatalogHoldersGrain CategoryHolders(int categoryId) =>
-        GrainFactory.GetGrain<ICatalogHoldersGrain>(HolderBuckets.Key(_org, HolderBuckets.CategoryScope(categoryId), _id));
+        GrainFactory.Ref<ICatalogHoldersGrain>(HolderBuckets.Key(_org, HolderBuckets.CategoryScope(categoryId), _id));
 
     /// <summary>Runs a change of holdings with <see cref="_holdingsInFlight"/> set.</summary>
     private async Task<Outcome> ChangingHoldings(Func<Task<Outcome>> change)

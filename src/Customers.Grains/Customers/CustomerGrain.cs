@@ -67,7 +67,7 @@ public sealed partial class CustomerGrain(
 
         // The external id comes from memory almost always, so its index is claimed alongside the
         // unique values instead of after them: one round trip to storage fewer per creation.
-        candidate.ExternalId = (await GrainFactory.GetGrain<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next())
+        candidate.ExternalId = (await GrainFactory.Ref<ISequenceGrain>(GrainKeys.Sequence(_org, SequenceKinds.Customers)).Next())
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var claim = await Claim(candidate.UniqueValues());
         if (claim.Refused is { } refused)

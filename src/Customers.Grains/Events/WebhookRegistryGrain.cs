@@ -50,7 +50,7 @@ public sealed class WebhookRegistryGrain(
         }
 
         // Delivery starts after the feed's last position now: the past is read from the feed.
-        await GrainFactory.GetGrain<IEventSequencerGrain>(Org).SequenceNow();
+        await GrainFactory.Ref<IEventSequencerGrain>(Org).SequenceNow();
         var subscription = new WebhookSubscriptionState
         {
             Callback = request.Callback!,
@@ -105,5 +105,5 @@ public sealed class WebhookRegistryGrain(
     private static Outcome NotFound => Outcome.NotFound("subscription not found");
 
     private IWebhookSubscriptionGrain Subscription(Guid id) =>
-        GrainFactory.GetGrain<IWebhookSubscriptionGrain>(GrainKeys.WebhookSubscription(Org, id));
+        GrainFactory.Ref<IWebhookSubscriptionGrain>(GrainKeys.WebhookSubscription(Org, id));
 }

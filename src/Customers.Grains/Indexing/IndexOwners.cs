@@ -6,7 +6,7 @@ public static class IndexOwners
     public static Task<CustomerRef?> Resolve(IGrainFactory grains, string org, string kind, string value, Guid owner) => kind switch
     {
         IndexKinds.Document or IndexKinds.LoginEmail or IndexKinds.CustomerExternalId =>
-            grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(org, owner)).ResolveIndexed(kind, value),
+            grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, owner)).ResolveIndexed(kind, value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown index kind"),
     };
 
@@ -14,15 +14,15 @@ public static class IndexOwners
     public static async Task<bool> Holds(IGrainFactory grains, string org, string kind, string value, Guid owner) => kind switch
     {
         IndexKinds.AccountExternalId or IndexKinds.TokenizationReference =>
-            await grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value) is not null,
+            await grains.Ref<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value) is not null,
         IndexKinds.Document or IndexKinds.LoginEmail or IndexKinds.CustomerExternalId =>
-            await grains.GetGrain<IIndexedValueHolder>(GrainKeys.Customer(org, owner)).HoldsIndexed(kind, value),
+            await grains.Ref<IIndexedValueHolder>(GrainKeys.Customer(org, owner)).HoldsIndexed(kind, value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown index kind"),
     };
 
     /// <summary>The live account owning <paramref name="value"/>, confirmed by the account itself.</summary>
     public static Task<AccountRef?> FindAccount(IGrainFactory grains, IndexKeys keys, IndexOwnerHints hints, string org, string kind, string value) =>
-        Find(grains, keys, hints, org, kind, value, owner => grains.GetGrain<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value));
+        Find(grains, keys, hints, org, kind, value, owner => grains.Ref<IAccountGrain>(GrainKeys.Account(org, owner)).ResolveIndexed(kind, value));
 
     /// <summary>The live customer owning <paramref name="value"/>, confirmed by the customer itself.</summary>
     public static Task<CustomerRef?> Find(IGrainFactory grains, IndexKeys keys, IndexOwnerHints hints, string org, string kind, string value) =>
@@ -48,7 +48,7 @@ public static class IndexOwners
             hints.Forget(key);
         }
 
-        if (await grains.GetGrain<IUniqueIndexGrain>(key).Owner() is not { } owner || owner == hinted)
+        if (await grains.Ref<IUniqueIndexGrain>(key).Owner() is not { } owner || owner == hinted)
         {
             return null;
         }

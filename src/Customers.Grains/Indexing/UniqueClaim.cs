@@ -111,5 +111,5 @@ internal sealed class UniqueClaim
     }
 
     private static IUniqueIndexGrain Index(IGrainFactory grains, IndexKeys keys, string org, UniqueValue value) =>
-        grains.GetGrain<IUniqueIndexGrain>(keys.For(org, value));
+        grains.Ref<IUniqueIndexGrain>(keys.For(org, value));
 }

@@ -69,7 +69,7 @@ public sealed partial class CustomerGrain
     private async Task ContinueErasure()
     {
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Accounts);
-        await Task.WhenAll(S.KnownAccounts().Select(id => GrainFactory.GetGrain<IAccountErasure>(GrainKeys.Account(_org, id)).Erase(_id)));
+        await Task.WhenAll(S.KnownAccounts().Select(id => GrainFactory.Ref<IAccountErasure>(GrainKeys.Account(_org, id)).Erase(_id)));
 
         // Every document row of the customer goes, one whose upload was cut off before the grain listed it too.
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Documents);

@@ -28,7 +28,7 @@ public sealed class OutboxGrainStorage(IGrainStorage inner, IServiceProvider ser
             _grains ??= services.GetRequiredService<IGrainFactory>();
             foreach (var org in recorded.Select(e => e.OrgId).Distinct(StringComparer.Ordinal))
             {
-                _grains.GetGrain<IEventSequencerGrain>(org).Nudge().Ignore();
+                _grains.Ref<IEventSequencerGrain>(org).Nudge().Ignore();
             }
         }
     }

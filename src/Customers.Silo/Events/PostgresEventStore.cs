@@ -72,7 +72,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
 
     public async Task<EventPage> ReadOrg(string org, long after, int limit, IReadOnlyList<string> typePrefixes, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
+        await grains.Ref<IEventSequencerGrain>(org).SequenceNow();
         return Page(await ReadAfter(org, after, limit, typePrefixes, cancellationToken));
     }
 
@@ -95,7 +95,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
 
     private async Task<EventPage> ReadOne(string org, string column, Guid id, long after, int limit, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
+        await grains.Ref<IEventSequencerGrain>(org).SequenceNow();
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM customer_events
             WHERE service_id = @service AND org_id = @org AND {column} = @id AND position > @after AND position IS NOT NULL

@@ -22,7 +22,7 @@ public sealed class UnpositionedEventsSweeper(
             {
                 foreach (var org in await store.OrgsWithUnpositioned(stoppingToken))
                 {
-                    await grains.GetGrain<IEventSequencerGrain>(org).SequenceNow();
+                    await grains.Ref<IEventSequencerGrain>(org).SequenceNow();
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,3 @@
-using Customers.Api.Http;
-
 namespace Customers.Tests.Grains;
 
 [Collection(GrainClusterCollection.Name)]

@@ -1,10 +1,10 @@
-namespace Customers.Api.Http;
+namespace Customers;
 
 /// <summary>
-/// Grain references for the front door. Orleans' <c>GetGrain&lt;T&gt;(key)</c> finds the interface's
-/// grain interface type by reading its attributes again on every call, 3 % of a hot GET's CPU; here
-/// the grain and interface types are found once per interface and each reference is made from them
-/// and the key, the rest of what <c>GetGrain</c> does.
+/// Grain references by string key, for the front door and for grains calling grains. Orleans'
+/// <c>GetGrain&lt;T&gt;(key)</c> finds the interface's grain interface type by reading its attributes
+/// again on every call, 3 % of a hot GET's CPU; here the grain and interface types are found once per
+/// interface and each reference is made from them and the key, the rest of what <c>GetGrain</c> does.
 /// </summary>
 public static class GrainReferences
 {

@@ -75,7 +75,7 @@ public static class CustomerEndpoints
         [FromQuery(Name = "email")] string? email,
         IGrainFactory grains) =>
         grains.Ref<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email)
-            .ToResult(found => TypedResults.Ok(new SearchResponse(found)));
+            .ToResult(found => TypedResults.Json(new SearchResponse(found), ApiJsonContext.Default.SearchResponse));
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Customers.Api.Customers;
 
 namespace Customers.Api.Http;
 
@@ -19,4 +20,5 @@ namespace Customers.Api.Http;
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(CustomerView))]
 [JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(CustomerEndpoints.SearchResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Customers.Api.Customers;
 using Customers.Api.Http;
 
 namespace Customers.Tests.Http;
@@ -27,6 +28,14 @@ public class AnswerJsonTests
     }
 
     [Fact]
+    public void A_search_answer_is_written_as_the_API_options_write_it()
+    {
+        var found = new CustomerEndpoints.SearchResponse(new CustomerRef(Guid.NewGuid(), "42"));
+
+        Assert.Equal(JsonSerializer.Serialize(found, Api), JsonSerializer.Serialize(found, ApiJsonContext.Default.SearchResponse));
+    }
+
+    [Fact]
     public void Absent_parts_are_left_out_and_times_written_in_UTC_to_the_second()
     {
         var customer = new CustomerView
@@ -48,6 +57,7 @@ public class AnswerJsonTests
     [Theory]
     [InlineData(typeof(CustomerView))]
     [InlineData(typeof(AccountView))]
+    [InlineData(typeof(CustomerEndpoints.SearchResponse))]
     public void An_answer_read_most_often_is_written_by_generated_code(Type view)
     {
         var info = ApiJsonContext.Default.GetTypeInfo(view)!;

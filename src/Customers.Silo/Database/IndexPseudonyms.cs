@@ -10,7 +10,6 @@ public static class IndexPseudonyms
 {
     private const string SecretName = "index-keys";
 
-
     public static async Task<byte[]> ReadSecret(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand("SELECT value FROM customers_secrets WHERE name = $1", connection, transaction);
@@ -79,7 +78,7 @@ public static class IndexPseudonyms
             SET grainidextensionstring = r.to_key, grainidhash = r.to_hash
             FROM index_renames r
             WHERE s.serviceid = r.serviceid AND s.graintypestring = 'index' AND s.grainidn0 = 0 AND s.grainidn1 = 0
-              AND coalesce(s.grainidextensionstring, '') = r.from_key AND (s.grainidextensionstring IS NULL) = false
+              AND s.grainidextensionstring = r.from_key
             """, connection, transaction);
         await rename.ExecuteNonQueryAsync(cancellationToken);
     }

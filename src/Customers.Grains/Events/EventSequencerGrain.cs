@@ -67,10 +67,8 @@ public sealed class EventSequencerGrain(IEventStore store, ILogger<EventSequence
         {
             var stream = this.GetStreamProvider(CustomerEventStream.StreamProvider)
                 .GetStream<CustomerEvent>(StreamId.Create(CustomerEventStream.Namespace, org));
-            foreach (var e in batch)
-            {
-                await stream.OnNextAsync(e);
-            }
+            // One message to the stream's queue for the whole batch; subscribers still get one event at a time, in order.
+            await stream.OnNextBatchAsync(batch);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -40,6 +40,9 @@ public sealed class ApiKeyRing
             .ToArray();
     }
 
+    /// <summary>The configured keys' callers, each at its <see cref="Caller.Index"/>.</summary>
+    public IReadOnlyList<Caller> Callers => _callers;
+
     public Caller? Find(string presentedKey)
     {
         var known = _knownHashes.TryGetValue(presentedKey, out var hash);

@@ -22,31 +22,44 @@ public static class RateLimits
             .Bind(configuration.GetSection(RateLimitingOptions.Section))
             .Validate(o => o.PermitsPerSecond >= 0 && o.Burst >= 0 && o.AnonymousPerSecond >= 0, "RateLimiting values must not be negative")
             .ValidateOnStart();
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
-            o.OnRejected = Reject;
-        });
+        services.AddSingleton<RatePartitions>();
+        services.AddRateLimiter(o => o.OnRejected = Reject);
+        services.AddOptions<RateLimiterOptions>().Configure<RatePartitions>((o, partitions) =>
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(partitions.For));
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>
+    /// Each configured key's partition is made once, at start; a request finds its own by the key's
+    /// place. Only callers without a valid key get a partition made per request, by their address.
+    /// </summary>
+    internal sealed class RatePartitions(IOptions<RateLimitingOptions> options, ApiKeyRing keys)
     {
-        if (context.Request.Path.StartsWithSegments("/health"))
-        {
-            return RateLimitPartition.GetNoLimiter("health");
-        }
+        private static readonly RateLimitPartition<string> Health = RateLimitPartition.GetNoLimiter("health");
 
-        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var caller = PresentedKey.Resolve(context, context.RequestServices.GetRequiredService<ApiKeyRing>(), acceptBasic: true);
-        if (caller is null)
+        private readonly RateLimitingOptions _options = options.Value;
+
+        private readonly RateLimitPartition<string>[] _keys = keys.Callers
+            .Select(caller => caller.PermitsPerSecond is { } own
+                ? Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", own, 2 * own)
+                : Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", options.Value.PermitsPerSecond, options.Value.Burst))
+            .ToArray();
+
+        public RateLimitPartition<string> For(HttpContext context)
         {
+            if (context.Request.Path.StartsWithSegments("/health"))
+            {
+                return Health;
+            }
+
+            if (PresentedKey.Resolve(context, keys, acceptBasic: true) is { } caller)
+            {
+                return _keys[caller.Index];
+            }
+
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return Bucket($"address:{address}", options.AnonymousPerSecond, 2 * options.AnonymousPerSecond);
+            return Bucket($"address:{address}", _options.AnonymousPerSecond, 2 * _options.AnonymousPerSecond);
         }
-
-        var (rate, burst) = caller.PermitsPerSecond is { } own ? (own, 2 * own) : (options.PermitsPerSecond, options.Burst);
-        return Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", rate, burst);
     }
 
     /// <summary>A rate of 0 means unlimited.</summary>

@@ -8,6 +8,7 @@ public sealed class RateLimitedHost : IAsyncLifetime
 {
     public const string OwnRateKey = "own-rate-key-0123456789";
     public const string DefaultRateKey = "default-rate-key-0123456789";
+    public const string UnlimitedKey = "unlimited-key-0123456789";
 
     public ServiceHost Host { get; } = new(settings:
     [
@@ -20,6 +21,11 @@ public sealed class RateLimitedHost : IAsyncLifetime
         new("Auth:ApiKeys:5:Key", DefaultRateKey),
         new("Auth:ApiKeys:5:Orgs:0", "*"),
         new("Auth:ApiKeys:5:Permissions:0", "*"),
+        new("Auth:ApiKeys:6:Name", "unlimited"),
+        new("Auth:ApiKeys:6:Key", UnlimitedKey),
+        new("Auth:ApiKeys:6:Orgs:0", "*"),
+        new("Auth:ApiKeys:6:Permissions:0", "*"),
+        new("Auth:ApiKeys:6:PermitsPerSecond", "0"),
         new("RateLimiting:PermitsPerSecond", "1"),
         new("RateLimiting:Burst", "3"),
         new("RateLimiting:AnonymousPerSecond", "1"),
@@ -67,6 +73,20 @@ public class RateLimitTests(RateLimitedHost limited) : IClassFixture<RateLimited
         var rejected = await FirstRejection(client, "/v4/orgs/telco/customers/" + Guid.NewGuid());
 
         await rejected.AssertError(HttpStatusCode.TooManyRequests, "MCUS.999.992");
+    }
+
+    [Fact]
+    public async Task A_key_whose_own_rate_is_0_is_never_limited()
+    {
+        var client = limited.Host.ClientWithKey(RateLimitedHost.UnlimitedKey);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Storm; i++)
+        {
+            statuses.Add((await client.GetAsync("/v4/orgs/telco/customers/" + Guid.NewGuid())).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class Telemetry
             .ConfigureResource(r => r.AddService("customers", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
+                .DropPerRequestDetail()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Meters)
                 .AddNpgsqlInstrumentation()
@@ -49,6 +50,30 @@ public static class Telemetry
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Instruments ASP.NET Core records on every request (or every buffer) that say nothing the kept
+    /// ones do not: each cost an aggregation per request, 2.7 % of a hot GET's CPU together.
+    /// Rejections stay visible (<c>aspnetcore.rate_limiting.requests</c> by result), as do request
+    /// durations and active requests.
+    /// </summary>
+    private static readonly string[] DroppedInstruments =
+    [
+        "aspnetcore.memory_pool.*",
+        "aspnetcore.rate_limiting.active_request_leases",
+        "aspnetcore.rate_limiting.request_lease.duration",
+        "aspnetcore.routing.match_attempts",
+    ];
+
+    private static MeterProviderBuilder DropPerRequestDetail(this MeterProviderBuilder metrics)
+    {
+        foreach (var instrument in DroppedInstruments)
+        {
+            metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+        }
+
+        return metrics;
     }
 
     public static bool TracesExported(IConfiguration configuration) =>

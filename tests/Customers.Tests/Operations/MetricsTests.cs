@@ -31,4 +31,23 @@ public class MetricsTests(ApiHostFixture api)
         Assert.Contains("orleans_", text);
         Assert.Contains("db_client_", text);
     }
+
+    [Fact]
+    public async Task Per_request_detail_is_left_out_and_request_durations_and_rate_limit_outcomes_stay()
+    {
+        var client = api.Client();
+        await (await client.GetAsync("/v4/orgs/telco/customers/" + Guid.NewGuid())).AssertStatus(HttpStatusCode.NotFound);
+
+        var text = await Eventually.Until(
+            async () => await (await api.Client(TestKeys.Operator).GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            t => t.Contains("aspnetcore_rate_limiting_requests_total"),
+            TimeSpan.FromSeconds(30));
+
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
+        Assert.Contains("# TYPE http_server_active_requests", text);
+        Assert.DoesNotContain("aspnetcore_memory_pool_", text);
+        Assert.DoesNotContain("aspnetcore_rate_limiting_request_lease_duration", text);
+        Assert.DoesNotContain("aspnetcore_rate_limiting_active_request_leases", text);
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", text);
+    }
 }

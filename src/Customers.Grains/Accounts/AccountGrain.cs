@@ -20,8 +20,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly IndexKeys _indexKeys;
     private string _org = "";
     private Guid _id;
-
-    private RepeatedRead<AccountView> _reads;
     private StoredAccountIndexValues _stored = StoredAccountIndexValues.Of(new AccountState());
 
     public AccountGrain(
@@ -136,8 +134,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         return Outcome<AccountCreated>.Success(new AccountCreated(_id, externalId, reference is not null));
     }
 
-    public Task<AccountView?> Get() =>
-        Task.FromResult(S.IsLive ? _reads.Kept(_state.Etag) ?? _reads.Read(_state.Etag, ToView()) : null);
+    public Task<AccountView?> Get() => Task.FromResult(S.IsLive ? ToView() : null);
 
     public async Task<Outcome> End(Guid customerId)
     {

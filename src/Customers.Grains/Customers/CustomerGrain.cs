@@ -25,8 +25,6 @@ public sealed partial class CustomerGrain(
 
     private StoredIndexValues _stored = StoredIndexValues.None;
 
-    private RepeatedRead<CustomerView> _reads;
-
     /// <summary>Made on first use: most customers never call the identity provider.</summary>
     private IdentityProviderCalls? _providerCalls;
 
@@ -96,8 +94,8 @@ public sealed partial class CustomerGrain(
         return Outcome<CustomerCreated>.Success(new CustomerCreated(_id, candidate.ExternalId));
     }
 
-    public Task<CustomerView?> Get() =>
-        Task.FromResult(S.IsLive ? _reads.Kept(state.Etag) ?? _reads.Read(state.Etag, S.ToView(_id)) : null);
+    /// <summary>Built on each read, not cached: an active customer costs memory for its state only.</summary>
+    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? S.ToView(_id) : null);
 
     public async Task<Outcome> Update(PatchCustomerRequest request)
     {

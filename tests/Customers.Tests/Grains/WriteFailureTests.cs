@@ -111,6 +111,26 @@ public class WriteFailureTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_read_again_and_again_still_reads_as_stored_after_a_change_whose_write_fails()
+    {
+        var owner = Customer(Guid.NewGuid());
+        Assert.True((await owner.Create(Requests.Private())).IsOk);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("es", (await owner.Get())!.PreferredLanguage);
+        }
+
+        using (FaultyGrainStorage.FailWrites(owner.GetGrainId()))
+        {
+            await Assert.ThrowsAsync<OrleansException>(() => owner.Update(new PatchCustomerRequest { PreferredLanguage = "gl" }));
+        }
+
+        Assert.Equal("es", (await owner.Get())!.PreferredLanguage);
+        Assert.True((await owner.Update(new PatchCustomerRequest { PreferredLanguage = "gl" })).IsOk);
+        Assert.Equal("gl", (await owner.Get())!.PreferredLanguage);
+    }
+
+    [Fact]
     public async Task A_nie_to_nif_conversion_whose_write_fails_leaves_the_nif_free_for_the_retry()
     {
         var nif = Requests.UniqueNif();

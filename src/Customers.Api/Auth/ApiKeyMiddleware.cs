@@ -58,7 +58,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
             return;
         }
 
-        var needed = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? permission.Read : permission.Write;
+        var needed = permission.For(context.Request.Method);
         if (!caller.MayUse(org))
         {
             await ApiErrors.Forbidden($"the API key is not allowed for org '{org}'").ExecuteAsync(context);

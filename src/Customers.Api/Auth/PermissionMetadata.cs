@@ -8,6 +8,12 @@ public sealed record ResourcePermission(string Resource)
 
     /// <summary>What every other method needs.</summary>
     public string Write { get; } = $"{Resource}:write";
+
+    /// <summary>GET and HEAD read; every other method changes something.</summary>
+    public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+
+    /// <summary>The permission a request of <paramref name="method"/> needs.</summary>
+    public string For(string method) => IsRead(method) ? Read : Write;
 }
 
 /// <summary>An endpoint anyone may call (health, a signed document URL): the only way past the key check without a key.</summary>

@@ -12,8 +12,7 @@ public sealed class ActorContextMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            && ApiKeyMiddleware.CallerOf(context) is { } caller)
+        if (!ResourcePermission.IsRead(context.Request.Method) && ApiKeyMiddleware.CallerOf(context) is { } caller)
         {
             RequestContext.Set(EventActorKeys.FrontDoor, caller.Name);
         }

@@ -39,11 +39,7 @@ public static class RateLimits
 
         private readonly RateLimitingOptions _options = options.Value;
 
-        private readonly RateLimitPartition<string>[] _keys = keys.Callers
-            .Select(caller => caller.PermitsPerSecond is { } own
-                ? Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", own, 2 * own)
-                : Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", options.Value.PermitsPerSecond, options.Value.Burst))
-            .ToArray();
+        private readonly RateLimitPartition<string>[] _keys = keys.Callers.Select(caller => KeyBucket(caller, options.Value)).ToArray();
 
         public RateLimitPartition<string> For(HttpContext context)
         {
@@ -59,6 +55,12 @@ public static class RateLimits
 
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             return Bucket($"address:{address}", _options.AnonymousPerSecond, 2 * _options.AnonymousPerSecond);
+        }
+
+        private static RateLimitPartition<string> KeyBucket(Caller caller, RateLimitingOptions options)
+        {
+            var (rate, burst) = caller.PermitsPerSecond is { } own ? (own, 2 * own) : (options.PermitsPerSecond, options.Burst);
+            return Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", rate, burst);
         }
     }
 

@@ -8,6 +8,9 @@ public static class EventMetrics
 {
     public const string MeterName = "Customers.Events";
 
+    /// <summary>One series per webhook subscription delivered from this silo.</summary>
+    public const string SubscriptionLagInstrument = "customers.webhooks.oldest_undelivered_age";
+
     private static readonly Meter Meter = new(MeterName);
 
     /// <summary>Per subscription delivered from this silo: when its oldest undelivered event occurred.</summary>
@@ -25,7 +28,7 @@ public static class EventMetrics
     static EventMetrics()
     {
         Meter.CreateObservableGauge(
-            "customers.webhooks.oldest_undelivered_age",
+            SubscriptionLagInstrument,
             () => OldestUndelivered.Select(p => new Measurement<double>(
                 Math.Max(0, (DateTime.UtcNow - p.Value).TotalSeconds),
                 new KeyValuePair<string, object?>("org", p.Key.Org),

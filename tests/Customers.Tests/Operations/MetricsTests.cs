@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Customers.Silo.Hosting;
 using Customers.Tests.Infrastructure;
 
 namespace Customers.Tests.Operations;
@@ -49,5 +51,30 @@ public class MetricsTests(ApiHostFixture api)
         Assert.DoesNotContain("aspnetcore_rate_limiting_request_lease_duration", text);
         Assert.DoesNotContain("aspnetcore_rate_limiting_active_request_leases", text);
         Assert.DoesNotContain("aspnetcore_routing_match_attempts", text);
+    }
+
+    [Fact]
+    public async Task Series_past_an_instruments_limit_are_summed_in_the_overflow_series()
+    {
+        // A meter the silo exports, with an instrument of its own: the limit applies to every instrument.
+        using var meter = new Meter("Microsoft.Orleans");
+        var name = "customers.test.series_" + Guid.NewGuid().ToString("N")[..8];
+        var counter = meter.CreateCounter<long>(name);
+        const int past = 44;
+        for (var i = 0; i < Telemetry.SeriesPerInstrument + past; i++)
+        {
+            counter.Add(1, new KeyValuePair<string, object?>("n", i));
+        }
+
+        var exported = name.Replace('.', '_') + "_total{";
+        var text = await Eventually.Until(
+            async () => await (await api.Client(TestKeys.Operator).GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            t => t.Contains(exported),
+            TimeSpan.FromSeconds(30));
+
+        var series = text.Split('\n').Where(l => l.StartsWith(exported, StringComparison.Ordinal)).ToList();
+        Assert.Equal(Telemetry.SeriesPerInstrument, series.Count(l => !l.Contains("otel_metric_overflow")));
+        var overflow = Assert.Single(series, l => l.Contains("otel_metric_overflow=\"true\""));
+        Assert.Equal(past.ToString(System.Globalization.CultureInfo.InvariantCulture), overflow.Split("} ")[1].Split(' ')[0]);
     }
 }

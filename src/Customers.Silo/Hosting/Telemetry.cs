@@ -75,9 +75,10 @@ public static class Telemetry
     /// </summary>
     public const int SeriesPerInstrument = 256;
 
-    /// <summary>Series that grow with the service's use: route × method × status, and one per webhook subscription.</summary>
-    public const int SeriesPerGrowingInstrument = 2000;
-
+    /// <summary>
+    /// Series that grow with the service's use (route × method × status, one per webhook
+    /// subscription) keep the SDK's own stream and its default limit of 2,000.
+    /// </summary>
     private static readonly string[] GrowingInstruments =
     [
         "http.server.request.duration",
@@ -88,10 +89,9 @@ public static class Telemetry
         metrics.AddView(instrument =>
             DroppedInstruments.Any(dropped => dropped.EndsWith('.') ? instrument.Name.StartsWith(dropped, StringComparison.Ordinal) : instrument.Name == dropped)
                 ? MetricStreamConfiguration.Drop
-                : new MetricStreamConfiguration
-                {
-                    CardinalityLimit = GrowingInstruments.Contains(instrument.Name) ? SeriesPerGrowingInstrument : SeriesPerInstrument,
-                });
+                : GrowingInstruments.Contains(instrument.Name)
+                    ? null
+                    : new MetricStreamConfiguration { CardinalityLimit = SeriesPerInstrument });
 
     public static bool TracesExported(IConfiguration configuration) =>
         !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

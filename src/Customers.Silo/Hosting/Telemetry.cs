@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Customers.Api.Auth;
 using Npgsql;
 using OpenTelemetry;
@@ -85,13 +86,22 @@ public static class Telemetry
         Customers.Grains.Events.EventMetrics.SubscriptionLagInstrument,
     ];
 
-    private static MeterProviderBuilder ShapeStreams(this MeterProviderBuilder metrics) =>
-        metrics.AddView(instrument =>
-            DroppedInstruments.Any(dropped => dropped.EndsWith('.') ? instrument.Name.StartsWith(dropped, StringComparison.Ordinal) : instrument.Name == dropped)
-                ? MetricStreamConfiguration.Drop
-                : GrowingInstruments.Contains(instrument.Name)
-                    ? null
-                    : new MetricStreamConfiguration { CardinalityLimit = SeriesPerInstrument });
+    private static MeterProviderBuilder ShapeStreams(this MeterProviderBuilder metrics) => metrics.AddView(StreamOf);
+
+    /// <summary>A dropped instrument has no stream; a growing one keeps the SDK's own (null: no view).</summary>
+    private static MetricStreamConfiguration? StreamOf(Instrument instrument)
+    {
+        if (DroppedInstruments.Any(dropped => IsNamedBy(instrument.Name, dropped)))
+        {
+            return MetricStreamConfiguration.Drop;
+        }
+
+        return GrowingInstruments.Contains(instrument.Name) ? null : new MetricStreamConfiguration { CardinalityLimit = SeriesPerInstrument };
+    }
+
+    /// <summary>A name ending in a dot names every instrument under it.</summary>
+    private static bool IsNamedBy(string name, string pattern) =>
+        pattern.EndsWith('.') ? name.StartsWith(pattern, StringComparison.Ordinal) : name == pattern;
 
     public static bool TracesExported(IConfiguration configuration) =>
         !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

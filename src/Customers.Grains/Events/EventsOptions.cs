@@ -17,6 +17,9 @@ public sealed class EventsOptions
     /// <summary>How often a silo looks for events still without a position.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the sweep also looks for orgs no positioning pass has seen yet (and at a silo's start).</summary>
+    public TimeSpan FullSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);

@@ -15,6 +15,16 @@ public interface IEventStore
     /// <summary>The org's last assigned position, 0 when none.</summary>
     Task<long> LastPosition(string org, CancellationToken cancellationToken = default);
 
-    /// <summary>Orgs with events still waiting for a position (recorded just before a crash, or a lost nudge).</summary>
+    /// <summary>
+    /// Orgs with events above their floor still waiting for a position (recorded just before a
+    /// crash, or a lost nudge): one look per org past what its passes already positioned.
+    /// </summary>
     Task<IReadOnlyList<string>> OrgsWithUnpositioned(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Orgs with events waiting for a position that no pass has seen yet (no floor). It reads every
+    /// unpositioned index entry of the service, those of events positioned since the last vacuum
+    /// included, so it runs seldom.
+    /// </summary>
+    Task<IReadOnlyList<string>> OrgsNeverSequenced(CancellationToken cancellationToken = default);
 }

@@ -56,9 +56,24 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<IReadOnlyList<string>> OrgsWithUnpositioned(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> OrgsWithUnpositioned(CancellationToken cancellationToken = default) =>
+        Orgs("""
+            SELECT f.org_id FROM customer_events_floor f
+            WHERE f.service_id = @service
+              AND EXISTS (SELECT 1 FROM customer_events c
+                          WHERE c.service_id = f.service_id AND c.org_id = f.org_id AND c.position IS NULL AND c.seq > f.floor_seq)
+            """, cancellationToken);
+
+    public Task<IReadOnlyList<string>> OrgsNeverSequenced(CancellationToken cancellationToken = default) =>
+        Orgs("""
+            SELECT DISTINCT c.org_id FROM customer_events c
+            WHERE c.service_id = @service AND c.position IS NULL
+              AND NOT EXISTS (SELECT 1 FROM customer_events_floor f WHERE f.service_id = c.service_id AND f.org_id = c.org_id)
+            """, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> Orgs(string sql, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT org_id FROM customer_events WHERE service_id = @service AND position IS NULL");
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("service", _service);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var orgs = new List<string>();

@@ -22,15 +22,8 @@ public sealed class EventPositioningTests : IAsyncLifetime
     [Fact]
     public async Task An_event_committed_after_later_events_were_positioned_gets_the_next_position()
     {
-        await using var slow = await _data.OpenConnectionAsync();
-        await using var transaction = await slow.BeginTransactionAsync();
-        // As the storage function does: the transaction has its id before its event takes a seq.
-        await using (var id = new NpgsqlCommand("SELECT pg_current_xact_id()", slow, transaction))
-        {
-            await id.ExecuteScalarAsync();
-        }
-
-        var late = await Insert(slow, transaction);
+        await using var slow = await WriteInFlight.Start(this);
+        var late = slow.Event;
         var positioned = new List<Guid>();
         for (var pass = 0; pass < 4; pass++)
         {
@@ -39,7 +32,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(late, positioned);
-        await transaction.CommitAsync();
+        await slow.Commit();
 
         var next = await Sequence();
 
@@ -52,20 +45,14 @@ public sealed class EventPositioningTests : IAsyncLifetime
     [Fact]
     public async Task An_event_of_the_newest_transaction_still_open_during_passes_gets_a_position_once_committed()
     {
-        await using var slow = await _data.OpenConnectionAsync();
-        await using var transaction = await slow.BeginTransactionAsync();
-        await using (var id = new NpgsqlCommand("SELECT pg_current_xact_id()", slow, transaction))
-        {
-            await id.ExecuteScalarAsync();
-        }
-
-        var late = await Insert(slow, transaction);
+        await using var slow = await WriteInFlight.Start(this);
+        var late = slow.Event;
         for (var pass = 0; pass < 3; pass++)
         {
             Assert.Empty(await Sequence());
         }
 
-        await transaction.CommitAsync();
+        await slow.Commit();
 
         Assert.Equal([late], await Sequence());
     }
@@ -80,15 +67,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
 
         var last = await Scalar($"SELECT max(seq) FROM customer_events WHERE service_id = '{_service}'");
 
-        // Other tests' writes share the database: the floor moves once the transactions running at
-        // its mark have ended, which takes a pass or a few.
-        var floor = await Eventually.Until(
-            async () =>
-            {
-                await Sequence();
-                return await Scalar($"SELECT coalesce(max(floor_seq), 0) FROM customer_events_floor WHERE service_id = '{_service}'");
-            },
-            f => f >= last);
+        var floor = await PassUntilFloorReaches(last);
 
         Assert.True(floor >= last, $"floor {floor} below the last positioned event's seq {last}");
         Assert.Equal([1L, 2L, 3L], await Positions());
@@ -99,13 +78,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
     {
         var first = await Insert();
         var firstSeq = await Scalar($"SELECT seq FROM customer_events WHERE id = '{first}'");
-        var floor = await Eventually.Until(
-            async () =>
-            {
-                await Sequence();
-                return await Scalar($"SELECT coalesce(max(floor_seq), 0) FROM customer_events_floor WHERE service_id = '{_service}'");
-            },
-            f => f >= firstSeq);
+        var floor = await PassUntilFloorReaches(firstSeq);
         Assert.True(floor >= firstSeq, "the floor did not pass the first event");
 
         var second = await Insert();
@@ -115,6 +88,46 @@ public sealed class EventPositioningTests : IAsyncLifetime
         Assert.Equal(
             [(first, 1L), (second, 2L), (third, 3L)],
             await Rows());
+    }
+
+    /// <summary>
+    /// Runs passes until the floor reaches <paramref name="seq"/> or the time is up; returns the floor.
+    /// Other tests' writes share the database: the floor moves once the transactions running at its
+    /// mark have ended, which takes a pass or a few.
+    /// </summary>
+    private Task<long> PassUntilFloorReaches(long seq) => Eventually.Until(
+        async () =>
+        {
+            await Sequence();
+            return await Scalar($"SELECT coalesce(max(floor_seq), 0) FROM customer_events_floor WHERE service_id = '{_service}'");
+        },
+        floor => floor >= seq);
+
+    /// <summary>An event stored by a transaction still open: a write in flight.</summary>
+    private sealed class WriteInFlight(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid stored) : IAsyncDisposable
+    {
+        public Guid Event => stored;
+
+        public static async Task<WriteInFlight> Start(EventPositioningTests test)
+        {
+            var connection = await test._data.OpenConnectionAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            // As the storage function does: the transaction has its id before its event takes a seq.
+            await using (var id = new NpgsqlCommand("SELECT pg_current_xact_id()", connection, transaction))
+            {
+                await id.ExecuteScalarAsync();
+            }
+
+            return new WriteInFlight(connection, transaction, await test.Insert(connection, transaction));
+        }
+
+        public Task Commit() => transaction.CommitAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     private async Task<Guid> Insert(NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)

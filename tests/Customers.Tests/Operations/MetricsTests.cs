@@ -5,7 +5,7 @@ using Customers.Tests.Infrastructure;
 
 namespace Customers.Tests.Operations;
 
-[Collection(ApiCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public class MetricsTests(ApiHostFixture api)
 {
     [Fact]

@@ -65,7 +65,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
             await Insert();
         }
 
-        var last = await Scalar($"SELECT max(seq) FROM customer_events WHERE service_id = '{_service}'");
+        var last = await TestDatabase.Count("SELECT max(seq) FROM customer_events WHERE service_id = $1", _service);
 
         var floor = await PassUntilFloorReaches(last);
 
@@ -77,7 +77,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
     public async Task Events_written_after_the_floor_moved_are_positioned_after_the_others()
     {
         var first = await Insert();
-        var firstSeq = await Scalar($"SELECT seq FROM customer_events WHERE id = '{first}'");
+        var firstSeq = await TestDatabase.Count("SELECT seq FROM customer_events WHERE id = $1", first);
         var floor = await PassUntilFloorReaches(firstSeq);
         Assert.True(floor >= firstSeq, "the floor did not pass the first event");
 
@@ -99,7 +99,7 @@ public sealed class EventPositioningTests : IAsyncLifetime
         async () =>
         {
             await Sequence();
-            return await Scalar($"SELECT coalesce(max(floor_seq), 0) FROM customer_events_floor WHERE service_id = '{_service}'");
+            return await TestDatabase.Count("SELECT coalesce(max(floor_seq), 0) FROM customer_events_floor WHERE service_id = $1", _service);
         },
         floor => floor >= seq);
 
@@ -176,10 +176,4 @@ public sealed class EventPositioningTests : IAsyncLifetime
     }
 
     private async Task<List<long>> Positions() => [.. (await Rows()).Select(r => r.Position).Order()];
-
-    private async Task<long> Scalar(string sql)
-    {
-        await using var command = _data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -7,11 +7,16 @@ namespace Customers.Tests.Grains;
 /// Grain storage for the test cluster that fails (or delays) chosen writes before they reach the
 /// storage it wraps, as a PostgreSQL write that errors or times out would: the write is not stored.
 /// A fault armed <c>afterStoring</c> fails the write once it is stored, as a commit whose answer was lost.
-/// Faults are armed per grain, so tests sharing the cluster do not see each other's.
+/// Faults are armed per grain, so tests sharing the cluster do not see each other's. It also counts
+/// each grain's reads.
 /// </summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<WriteFault, Func<GrainId, bool>> Faults = new();
+    private static readonly ConcurrentDictionary<GrainId, int> Reads = new();
+
+    /// <summary>How many times <paramref name="grain"/>'s state has been read.</summary>
+    public static int ReadsOf(GrainId grain) => Reads.GetValueOrDefault(grain);
 
     /// <summary>
     /// Fails the writes of <paramref name="grain"/> numbered <paramref name="skip"/>+1 to
@@ -37,8 +42,11 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
         return fault;
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        Reads.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -1,4 +1,5 @@
 using Customers.Grains.Indexing;
+using Customers.Tests.Infrastructure;
 namespace Customers.Tests.Grains;
 
 [Collection(GrainClusterCollection.Name)]
@@ -22,6 +23,33 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
 
         Assert.True(late.IsOk);
         Assert.Equal(late.Value!.Id, await index.Owner());
+    }
+
+    [Fact]
+    public async Task A_value_claimed_for_the_first_time_is_stored_without_reading_its_entry()
+    {
+        var nif = Requests.UniqueNif();
+        var index = DocumentEntry(nif);
+
+        var created = await Customer().Create(Requests.Private(nif));
+
+        Assert.True(created.IsOk);
+        Assert.Equal(0, FaultyGrainStorage.ReadsOf(index.GetGrainId()));
+        Assert.Equal(created.Value!.Id, await index.Owner());
+    }
+
+    [Fact]
+    public async Task A_value_held_before_its_entry_was_activated_is_refused_to_another_owner()
+    {
+        var nif = Requests.UniqueNif();
+        var first = await Customer().Create(Requests.Private(nif));
+        Assert.False(await StaysActive(DocumentEntry(nif)));
+
+        var second = await Customer().Create(Requests.Private(nif));
+
+        Assert.True(first.IsOk);
+        Assert.Equal(OutcomeStatus.Conflict, second.Status);
+        Assert.Equal(first.Value!.Id, await DocumentEntry(nif).Owner());
     }
 
     [Fact]
@@ -59,6 +87,19 @@ public class UniqueIndexTests(GrainClusterFixture fixture)
         Assert.Equal(1, outcomes.Count(o => o.IsOk));
         Assert.Equal(19, outcomes.Count(o => o.Status == OutcomeStatus.Conflict));
     }
+
+    /// <summary>Whether the entry is still active a few seconds on (a settled claim lets it go, asynchronously).</summary>
+    private async Task<bool> StaysActive(IUniqueIndexGrain entry)
+    {
+        var id = entry.GetGrainId();
+        return await Eventually.Until(
+            async () => (await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).Any(s => s.GrainId == id),
+            active => !active,
+            TimeSpan.FromSeconds(10));
+    }
+
+    private IUniqueIndexGrain DocumentEntry(string nif) =>
+        fixture.Grains.GetGrain<IUniqueIndexGrain>(GrainClusterFixture.IndexKeys.For(_org, IndexKinds.Document, IndexKinds.DocumentValue("NIF", nif)));
 
     private ICustomerGrain Customer() => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(_org, Guid.NewGuid()));
 }

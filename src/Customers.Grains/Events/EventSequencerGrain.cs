@@ -7,39 +7,50 @@ public sealed class EventSequencerGrain(IEventStore store, ILogger<EventSequence
 {
     private const int BatchSize = 500;
 
-    private bool _requested;
+    /// <summary>The pass that will start next, with whoever waits for it; null when nobody asked since the last one started.</summary>
+    private TaskCompletionSource? _nextPass;
     private Task? _running;
 
     public Task Nudge()
     {
-        Run().Ignore();
+        Request().Ignore();
         return Task.CompletedTask;
     }
 
-    public Task SequenceNow() => Run();
+    public Task SequenceNow() => Request();
 
     /// <summary>
-    /// Requests coalesce: whoever asks while a pass runs is served by the next pass, which starts
-    /// after the ask, so it sees every event committed before it.
+    /// Requests coalesce into the next pass, which starts after them, so it sees every event
+    /// committed before they were made. A caller waits for that pass only: under a steady stream of
+    /// writes the passes never stop, and a feed read must not wait for a lull.
     /// </summary>
-    private Task Run()
+    private Task Request()
     {
-        _requested = true;
+        _nextPass ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var served = _nextPass.Task;
         if (_running is null || _running.IsCompleted)
         {
             _running = Loop();
         }
 
-        return _running;
+        return served;
     }
 
     private async Task Loop()
     {
         await Task.Yield();
-        while (_requested)
+        while (_nextPass is { } pass)
         {
-            _requested = false;
-            await Pass();
+            _nextPass = null;
+            try
+            {
+                await Pass();
+                pass.SetResult();
+            }
+            catch (Exception e)
+            {
+                pass.SetException(e);
+            }
         }
     }
 

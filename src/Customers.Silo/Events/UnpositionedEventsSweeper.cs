@@ -12,25 +12,25 @@ namespace Customers.Silo.Events;
 public sealed class UnpositionedEventsSweeper(
     IEventStore store,
     IGrainFactory grains,
-    TimeProvider time,
     IOptions<EventsOptions> options,
     ILogger<UnpositionedEventsSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval);
-        DateTimeOffset? lastFull = null;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var interval = options.Value.SweepInterval;
+        // Counted in the sweep's own ticks; a full look that failed is due again on the next tick.
+        var ticksPerFullLook = Math.Max(1, (long)Math.Ceiling(options.Value.FullSweepInterval / interval));
+        var fullLookDue = true;
+        using var timer = new PeriodicTimer(interval);
+        for (var tick = 1L; await timer.WaitForNextTickAsync(stoppingToken); tick++)
         {
             try
             {
-                var now = time.GetUtcNow();
-                var full = lastFull is null || now - lastFull >= options.Value.FullSweepInterval;
                 var orgs = await store.OrgsWithUnpositioned(stoppingToken);
-                if (full)
+                if (fullLookDue)
                 {
                     orgs = [.. orgs.Union(await store.OrgsNeverSequenced(stoppingToken), StringComparer.Ordinal)];
-                    lastFull = now;
+                    fullLookDue = false;
                 }
 
                 foreach (var org in orgs)
@@ -42,6 +42,8 @@ public sealed class UnpositionedEventsSweeper(
             {
                 logger.LogWarning(e, "Sweep of unpositioned events failed; retried on the next tick");
             }
+
+            fullLookDue |= tick % ticksPerFullLook == 0;
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Customers.Api;
-using Customers.Api.Auth;
 using Customers.Api.Hosting;
 using Customers.Silo.Hosting;
-using Orleans.Dashboard;
 
 // Culture-independent formatting whatever the host's locale; ICU is loaded for Unicode normalisation only.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
@@ -32,7 +30,7 @@ builder.AddCustomersApi();
 
 var app = builder.Build();
 app.UseCustomersApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription().RequiresOps();
+app.MapDashboardOnFirstUse("/dashboard");
 app.MapCustomersMetrics();
 app.Run();
 return 0;

@@ -70,6 +70,7 @@ public static class SiloHosting
             });
             silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
             silo.AddDashboardWithoutActivationWalks();
+            silo.Services.AddDashboardOnFirstUse();
             // Two grain-call filters on every call, there only to carry spans across grains: only
             // when spans are exported (Telemetry), as for the rest of tracing.
             if (Telemetry.TracesExported(builder.Configuration))

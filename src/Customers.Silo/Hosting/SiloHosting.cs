@@ -26,6 +26,12 @@ public static class SiloHosting
         }
 
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        if (settings.DirectoryCacheSize < OrleansSettings.MinimumDirectoryCacheSize)
+        {
+            throw new InvalidOperationException(
+                $"Orleans__DirectoryCacheSize must be at least {OrleansSettings.MinimumDirectoryCacheSize} (it was {settings.DirectoryCacheSize}).");
+        }
+
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         connectionString = Connections.ForProviders(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
 
@@ -50,6 +56,7 @@ public static class SiloHosting
                 o.ServiceId = settings.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort);
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = settings.DirectoryCacheSize);
             silo.UseClusterTls(settings.Tls);
             silo.UseAdoNetClustering(o =>
             {

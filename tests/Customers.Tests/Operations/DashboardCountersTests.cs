@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Customers.Silo.Hosting;
@@ -28,6 +29,17 @@ public sealed class DashboardCountersTests(ApiHostFixture api)
         {
             Assert.DoesNotContain(walk, counters);
         }
+    }
+
+    [Fact]
+    public void The_dashboards_reader_keeps_each_Orleans_instrument_to_the_silos_series_limit()
+    {
+        using var orleans = new Meter("Orleans");
+        var counter = orleans.CreateCounter<long>("orleans-test-counter");
+        var histogram = orleans.CreateHistogram<double>("orleans-test-duration");
+
+        Assert.Equal(Telemetry.SeriesPerInstrument, DashboardCounters.Stream(counter, orleans).CardinalityLimit);
+        Assert.Equal(Telemetry.SeriesPerInstrument, DashboardCounters.Stream(histogram, orleans).CardinalityLimit);
     }
 
     /// <summary>The counter names the dashboard shows for the one silo, once its reader has exported.</summary>

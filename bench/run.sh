@@ -108,6 +108,9 @@ run_wrk "POST customer" post-customer.lua
 run_wrk "PATCH payment method" patch-payment-method.lua
 run_wrk "PATCH customer" patch-customer.lua
 run_wrk "mixed 90/10" mixed.lua
+# The ceiling again, after the workloads: on a shared machine one measurement can land in a slow
+# spell and flatter every ratio; the reads are compared with the higher of the two.
+run_wrk "health/live again (ceiling)" health.lua
 
 echo "== storage ceiling: pgbench single-row upsert, $connections clients"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -q -c "CREATE TABLE IF NOT EXISTS bench_upsert (id integer PRIMARY KEY, version integer NOT NULL, payload bytea)"
@@ -146,7 +149,7 @@ events_waiting="$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -Atq 
 echo "events recorded: $events_recorded, still without a position: $events_waiting"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-health="${rps[health/live (ceiling)]}"
+health="$(awk -v a="${rps[health/live (ceiling)]}" -v b="${rps[health/live again (ceiling)]}" 'BEGIN { print (a > b ? a : b) }')"
 {
   echo "# Benchmark results"
   echo
@@ -164,7 +167,10 @@ health="${rps[health/live (ceiling)]}"
   for name in "POST customer" "PATCH payment method" "PATCH customer"; do
     echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$pg_tps") | pgbench upsert |"
   done
-  echo "| health/live (HTTP ceiling) | $health | ${p50[health/live (ceiling)]} | ${p99[health/live (ceiling)]} | ${errors[health/live (ceiling)]} | 1.00 | |"
+  for name in "health/live (ceiling)" "health/live again (ceiling)"; do
+    label="health/live (HTTP ceiling, before the workloads)"; [[ "$name" == *again* ]] && label="health/live (HTTP ceiling, after them)"
+    echo "| $label | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$health") | the higher is the ceiling |"
+  done
   echo "| pgbench single-row upsert (storage ceiling) | $pg_tps tps | | avg $pg_latency | | 1.00 | |"
   echo
   echo "GET customer cold: each of the $active customers read once, in random order, by 64 clients on the silo just restarted (first touch of each grain)."

@@ -167,10 +167,11 @@ health="$(awk -v a="${rps[health/live (ceiling)]}" -v b="${rps[health/live again
   for name in "POST customer" "PATCH payment method" "PATCH customer"; do
     echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$pg_tps") | pgbench upsert |"
   done
-  for name in "health/live (ceiling)" "health/live again (ceiling)"; do
-    label="health/live (HTTP ceiling, before the workloads)"; [[ "$name" == *again* ]] && label="health/live (HTTP ceiling, after them)"
-    echo "| $label | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(ratio "${rps[$name]}" "$health") | the higher is the ceiling |"
-  done
+  ceiling_row() { # label, workload
+    echo "| $1 | ${rps[$2]} | ${p50[$2]} | ${p99[$2]} | ${errors[$2]} | $(ratio "${rps[$2]}" "$health") | the higher is the ceiling |"
+  }
+  ceiling_row "health/live (HTTP ceiling, before the workloads)" "health/live (ceiling)"
+  ceiling_row "health/live (HTTP ceiling, after them)" "health/live again (ceiling)"
   echo "| pgbench single-row upsert (storage ceiling) | $pg_tps tps | | avg $pg_latency | | 1.00 | |"
   echo
   echo "GET customer cold: each of the $active customers read once, in random order, by 64 clients on the silo just restarted (first touch of each grain)."

@@ -35,8 +35,9 @@ public static class SiloHosting
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         connectionString = Connections.ForProviders(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
 
+        // One pool for everything the silo sends to PostgreSQL, the Orleans providers included: the
+        // container disposes it when the host goes, closing its connections on the server.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddHostedService(services => new ProviderPoolRelease(services.GetRequiredService<IHostApplicationLifetime>(), connectionString));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<IndexingOptions>(builder.Configuration.GetSection("Indexing"));
         builder.Services.AddCredentialsAndDocuments(builder.Configuration);
@@ -58,24 +59,24 @@ public static class SiloHosting
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort);
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = settings.DirectoryCacheSize);
             silo.UseClusterTls(settings.Tls);
-            silo.UseAdoNetClustering(o =>
+            silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
             {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.UseAdoNetReminderService(o =>
+                options.Invariant = Invariant;
+                options.DataSource = dataSource;
+            }));
+            silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
             {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.AddAdoNetGrainStorage(StorageNames.Index, o =>
+                options.Invariant = Invariant;
+                options.DataSource = dataSource;
+            }));
+            silo.AddAdoNetGrainStorage(StorageNames.Index, o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
             {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.GrainStorageSerializer = new JsonGrainStateSerializer();
-                o.DeleteStateOnClear = true;
-            });
-            silo.AddCustomerEvents(Invariant, connectionString, builder.Configuration);
+                options.Invariant = Invariant;
+                options.DataSource = dataSource;
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+                options.DeleteStateOnClear = true;
+            }));
+            silo.AddCustomerEvents(Invariant, builder.Configuration);
             silo.AddDashboardWithoutActivationWalks();
             silo.Services.AddDashboardOnFirstUse();
             // Two grain-call filters on every call, there only to carry spans across grains: only

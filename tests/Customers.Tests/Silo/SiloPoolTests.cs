@@ -28,7 +28,7 @@ public sealed class SiloPoolTests
         var client = host.ClientWithKey();
 
         // Creations (grain storage), their events (the log and its positioning) and feed reads at once.
-        var work = Enumerable.Range(0, 12).Select(async i =>
+        var work = Enumerable.Range(0, 12).Select(async _ =>
         {
             var created = await client.PostJson("/v4/orgs/telco/customers", Bodies.Private());
             await created.AssertStatus(HttpStatusCode.Created);

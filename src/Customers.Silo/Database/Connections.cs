@@ -18,7 +18,7 @@ public static class Connections
     /// beyond the pool waits for a connection in the silo instead. The application name tells each
     /// silo's connections apart on the server, unless the connection string gives one.
     /// </summary>
-    public static string ForProviders(string connectionString, int maxPoolSize, string applicationName)
+    public static string ForSilo(string connectionString, int maxPoolSize, string applicationName)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoolSize, 1);
         var built = new NpgsqlConnectionStringBuilder(connectionString);

@@ -38,6 +38,6 @@ public sealed class DatabaseOptions
 
     public bool ApplySchema { get; set; } = true;
 
-    /// <summary>Connections one silo keeps open to PostgreSQL, in its one pool (see <see cref="Connections.ForProviders"/>).</summary>
+    /// <summary>Connections one silo keeps open to PostgreSQL, in its one pool (see <see cref="Connections.ForSilo"/>).</summary>
     public int MaxPoolSize { get; set; } = 16;
 }

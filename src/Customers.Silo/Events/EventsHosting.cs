@@ -1,7 +1,7 @@
 using Customers.Grains;
 using Customers.Grains.Events;
+using Customers.Silo.Database;
 using Customers.Silo.Storage;
-using Npgsql;
 using Orleans.Providers;
 using Orleans.Storage;
 
@@ -17,22 +17,13 @@ public static class EventsHosting
     /// the in-cluster stream. Stream subscriptions are kept in PostgreSQL with Orleans' own
     /// serializer: the pub-sub state is Orleans' internal shape, not ours to keep readable.
     /// </summary>
-    public static ISiloBuilder AddCustomerEvents(this ISiloBuilder silo, string invariant, IConfiguration configuration)
+    public static ISiloBuilder AddCustomerEvents(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddAdoNetGrainStorage(RowStorage, o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
-        {
-            options.Invariant = invariant;
-            options.DataSource = dataSource;
-            options.GrainStorageSerializer = new JsonGrainStateSerializer();
-        }));
+        silo.AddAdoNetGrainStorage(RowStorage, o => o.OnSiloDataSource(options => options.GrainStorageSerializer = new JsonGrainStateSerializer()));
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
             new OutboxGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(RowStorage), services));
 
-        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
-        {
-            options.Invariant = invariant;
-            options.DataSource = dataSource;
-        }));
+        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, o => o.OnSiloDataSource());
         silo.AddMemoryStreams(CustomerEventStream.StreamProvider);
 
         silo.Services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));

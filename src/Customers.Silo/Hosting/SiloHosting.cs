@@ -13,8 +13,6 @@ namespace Customers.Silo.Hosting;
 
 public static class SiloHosting
 {
-    private const string Invariant = "Npgsql";
-
     /// <summary>The silo: PostgreSQL storage, reminders and membership, the schema they need, and the dashboard.</summary>
     public static WebApplicationBuilder AddCustomersSilo(this WebApplicationBuilder builder)
     {
@@ -33,7 +31,7 @@ public static class SiloHosting
         }
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        connectionString = Connections.ForProviders(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
+        connectionString = Connections.ForSilo(connectionString, database.MaxPoolSize, $"customers-silo-{settings.SiloPort}");
 
         // One pool for everything the silo sends to PostgreSQL, the Orleans providers included: the
         // container disposes it when the host goes, closing its connections on the server.
@@ -59,24 +57,14 @@ public static class SiloHosting
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort);
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = settings.DirectoryCacheSize);
             silo.UseClusterTls(settings.Tls);
-            silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+            silo.UseAdoNetClustering(o => o.OnSiloDataSource());
+            silo.UseAdoNetReminderService(o => o.OnSiloDataSource());
+            silo.AddAdoNetGrainStorage(StorageNames.Index, o => o.OnSiloDataSource(options =>
             {
-                options.Invariant = Invariant;
-                options.DataSource = dataSource;
-            }));
-            silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
-            {
-                options.Invariant = Invariant;
-                options.DataSource = dataSource;
-            }));
-            silo.AddAdoNetGrainStorage(StorageNames.Index, o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
-            {
-                options.Invariant = Invariant;
-                options.DataSource = dataSource;
                 options.GrainStorageSerializer = new JsonGrainStateSerializer();
                 options.DeleteStateOnClear = true;
             }));
-            silo.AddCustomerEvents(Invariant, builder.Configuration);
+            silo.AddCustomerEvents(builder.Configuration);
             silo.AddDashboardWithoutActivationWalks();
             silo.Services.AddDashboardOnFirstUse();
             // Two grain-call filters on every call, there only to carry spans across grains: only

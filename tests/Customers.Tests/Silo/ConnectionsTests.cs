@@ -10,7 +10,7 @@ public sealed class ConnectionsTests
     [Fact]
     public void A_silo_keeps_at_most_the_configured_number_of_connections_whatever_the_connection_string_asks()
     {
-        var built = new NpgsqlConnectionStringBuilder(Connections.ForProviders(Given, 16, "customers-silo-11111"));
+        var built = new NpgsqlConnectionStringBuilder(Connections.ForSilo(Given, 16, "customers-silo-11111"));
 
         Assert.Equal(16, built.MaxPoolSize);
     }
@@ -18,8 +18,8 @@ public sealed class ConnectionsTests
     [Fact]
     public void Each_silo_names_its_own_pool()
     {
-        var first = new NpgsqlConnectionStringBuilder(Connections.ForProviders(Given, 16, "customers-silo-11111"));
-        var second = new NpgsqlConnectionStringBuilder(Connections.ForProviders(Given, 16, "customers-silo-11112"));
+        var first = new NpgsqlConnectionStringBuilder(Connections.ForSilo(Given, 16, "customers-silo-11111"));
+        var second = new NpgsqlConnectionStringBuilder(Connections.ForSilo(Given, 16, "customers-silo-11112"));
 
         Assert.Equal("customers-silo-11111", first.ApplicationName);
         Assert.NotEqual(first.ConnectionString, second.ConnectionString);
@@ -28,12 +28,12 @@ public sealed class ConnectionsTests
     [Fact]
     public void An_application_name_in_the_connection_string_is_kept()
     {
-        var built = new NpgsqlConnectionStringBuilder(Connections.ForProviders(Given + ";Application Name=billing", 16, "customers-silo-11111"));
+        var built = new NpgsqlConnectionStringBuilder(Connections.ForSilo(Given + ";Application Name=billing", 16, "customers-silo-11111"));
 
         Assert.Equal("billing", built.ApplicationName);
     }
 
     [Fact]
     public void A_pool_of_no_connections_is_refused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Connections.ForProviders(Given, 0, "customers-silo-11111"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Connections.ForSilo(Given, 0, "customers-silo-11111"));
 }

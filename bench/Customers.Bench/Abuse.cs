@@ -51,6 +51,9 @@ public static class Abuse
             using var request = new HttpRequestMessage(method, $"/v4/orgs/{org}/{path}") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
             // A refused body is not read, so the server ends that connection: none is reused after it.
             request.Headers.ConnectionClose = true;
+            // The client waits for the server's answer before it sends the body: a refusal on the
+            // declared length then arrives before the connection closes under a body still being sent.
+            request.Headers.ExpectContinue = true;
             using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;
             unexpected += status == expected ? 0 : 1;

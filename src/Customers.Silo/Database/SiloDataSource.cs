@@ -6,7 +6,7 @@ namespace Customers.Silo.Database;
 
 /// <summary>
 /// Points Orleans' ADO.NET providers at the silo's one <see cref="NpgsqlDataSource"/>, the pool the
-/// project's own statements use too (see <see cref="Connections.ForProviders"/>).
+/// project's own statements use too (see <see cref="Connections.ForSilo"/>).
 /// </summary>
 public static class SiloDataSource
 {

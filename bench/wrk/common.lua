@@ -21,6 +21,17 @@ function M.pick(items)
   return items[math.random(#items)]
 end
 
+-- A read workload's requests, formatted once per thread before the run: per request the generator
+-- then only hands over a prepared string, as the ceiling's script does, instead of building one in
+-- Lua (about 8 us of the shared cores per request, a fifth of a hot read's cost).
+function M.prepare(file, path)
+  local requests = {}
+  for _, item in ipairs(M.lines(os.getenv("BENCH_DATA") .. "/" .. file)) do
+    requests[#requests + 1] = wrk.format("GET", path(item), M.headers)
+  end
+  return requests
+end
+
 M.headers = { ["X-API-Key"] = M.key, ["Content-Type"] = "application/json" }
 
 local letters = "TRWAGMYFPDXBNJZSQVHLCKE"

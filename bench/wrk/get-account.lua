@@ -1,6 +1,9 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local c = require("common")
 setup = c.setup
-local ids
-function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/accounts.txt"); c.seed() end
-function request() return wrk.format("GET", c.org .. "/accounts/" .. c.pick(ids), c.headers) end
+local requests
+function init(args)
+  requests = c.prepare("accounts.txt", function(id) return c.org .. "/accounts/" .. id end)
+  c.seed()
+end
+function request() return c.pick(requests) end

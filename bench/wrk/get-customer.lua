@@ -1,6 +1,9 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local c = require("common")
 setup = c.setup
-local ids
-function init(args) ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt"); c.seed() end
-function request() return wrk.format("GET", c.org .. "/customers/" .. c.pick(ids), c.headers) end
+local requests
+function init(args)
+  requests = c.prepare("customers.txt", function(id) return c.org .. "/customers/" .. id end)
+  c.seed()
+end
+function request() return c.pick(requests) end

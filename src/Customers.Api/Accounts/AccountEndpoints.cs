@@ -69,13 +69,13 @@ public static class AccountEndpoints
         {
             var body = new AccountCreatedResponse(created.Id, created.ExternalId);
             return created.Pending
-                ? TypedResults.Accepted($"/v4/orgs/{org}/accounts/{created.Id}", body)
-                : TypedResults.Ok(body);
+                ? JsonAnswer.Accepted($"/v4/orgs/{org}/accounts/{created.Id}", body)
+                : JsonAnswer.Ok(body);
         }));
 
     private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Customer(grains, org, id).ListAccounts()
-            .ToResult(ids => TypedResults.Ok(new AccountListResponse(ids.Select(a => new AccountIdResponse(a)).ToList()))));
+            .ToResult(ids => JsonAnswer.Ok(new AccountListResponse(ids.Select(a => new AccountIdResponse(a)).ToList()))));
 
     private static Task<IResult> Delete(
         [FromRoute(Name = "org_id")] string org,
@@ -92,11 +92,11 @@ public static class AccountEndpoints
         IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", customer => Ids.With(accountId, "account_id", account =>
             Account(grains, org, account).GetAvailablePaymentMethods(customer)
-                .ToResult(methods => TypedResults.Ok(new AvailablePaymentMethodsResponse(methods)))));
+                .ToResult(methods => JsonAnswer.Ok(new AvailablePaymentMethodsResponse(methods)))));
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
         Ids.With(accountId, "account_id", async id =>
-            await Account(grains, org, id).Get() is { } account ? TypedResults.Json(account, ApiJsonContext.Default.AccountView) : ApiErrors.NotFound("account not found"));
+            await Account(grains, org, id).Get() is { } account ? JsonAnswer.Ok(account, ApiJsonContext.Default.AccountView) : ApiErrors.NotFound("account not found"));
 
     private static Task<IResult> ChangePaymentMethod(
         [FromRoute(Name = "org_id")] string org,
@@ -108,7 +108,7 @@ public static class AccountEndpoints
 
     private static Task<IResult> PaymentMethodHistory([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
         Ids.With(accountId, "account_id", id => Account(grains, org, id).GetPaymentMethodHistory()
-            .ToResult(history => TypedResults.Ok(new PaymentMethodHistoryResponse(history))));
+            .ToResult(history => JsonAnswer.Ok(new PaymentMethodHistoryResponse(history))));
 
     private static Task<IResult> BillingAddressHistory(
         [FromRoute(Name = "org_id")] string org,
@@ -131,7 +131,7 @@ public static class AccountEndpoints
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
         var found = ExternalIds.IsWellFormed(externalId) ? await grains.Ref<IAccountDirectoryGrain>(org).FindByExternalId(externalId) : null;
-        return found is null ? ApiErrors.NotFound("account not found") : TypedResults.Ok(new AccountIdResponse(found.Id));
+        return found is null ? ApiErrors.NotFound("account not found") : JsonAnswer.Ok(new AccountIdResponse(found.Id));
     }
 
     private static IAccountGrain Account(IGrainFactory grains, string org, Guid id) => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id));

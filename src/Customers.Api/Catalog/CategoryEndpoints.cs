@@ -36,15 +36,15 @@ public static class CategoryEndpoints
     }
 
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
-        TypedResults.Ok(new CategoryList(await Catalog(grains, org).ListCategories()));
+        JsonAnswer.Ok(new CategoryList(await Catalog(grains, org).ListCategories()));
 
     private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCategoriesRequest request, IGrainFactory grains) =>
         Catalog(grains, org).CreateCategories(request)
-            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/categories", new CategoryList(created)));
+            .ToResult(created => JsonAnswer.Created($"/v4/orgs/{org}/categories", new CategoryList(created)));
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, IGrainFactory grains) =>
         CategoryIds.With(categoryId, async id =>
-            await Catalog(grains, org).GetCategory(id) is { } category ? TypedResults.Ok(category) : ApiErrors.NotFound("category not found"));
+            await Catalog(grains, org).GetCategory(id) is { } category ? JsonAnswer.Ok(category) : ApiErrors.NotFound("category not found"));
 
     private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "category_id")] string categoryId, PatchCategoryRequest request, IGrainFactory grains) =>
         CategoryIds.With(categoryId, id => Catalog(grains, org).UpdateCategory(id, request).ToNoContent());

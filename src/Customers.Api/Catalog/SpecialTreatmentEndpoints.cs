@@ -36,7 +36,7 @@ public static class SpecialTreatmentEndpoints
     }
 
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains) =>
-        TypedResults.Ok(new SpecialTreatmentValues { Values = [.. await Catalog(grains, org).GetSpecialTreatment()] });
+        JsonAnswer.Ok(new SpecialTreatmentValues { Values = [.. await Catalog(grains, org).GetSpecialTreatment()] });
 
     private static Task<IResult> Replace([FromRoute(Name = "org_id")] string org, SpecialTreatmentValues request, IGrainFactory grains) =>
         Catalog(grains, org).ReplaceSpecialTreatment(request).ToNoContent();

@@ -29,7 +29,7 @@ public static class ContractEndpoints
 
     private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains) =>
         WithAccount(grains, org, externalId, account => account.GetContracts()
-            .ToResult(contracts => TypedResults.Ok(new ContractsResponse(contracts))));
+            .ToResult(contracts => JsonAnswer.Ok(new ContractsResponse(contracts))));
 
     private static Task<IResult> Active([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains) =>
         WithAccount(grains, org, externalId, account => account.GetActiveContract().ToOk());
@@ -41,7 +41,7 @@ public static class ContractEndpoints
         IGrainFactory grains,
         HttpContext context) =>
         WithAccount(grains, org, externalId, account => account.AddContractRequest(request, ApiKeyMiddleware.CallerOf(context).Name)
-            .ToResult(added => TypedResults.Created($"/v4/orgs/{org}/external-accounts/{externalId}/contracts/active", added)));
+            .ToResult(added => JsonAnswer.Created($"/v4/orgs/{org}/external-accounts/{externalId}/contracts/active", added)));
 
     /// <summary>What <paramref name="answer"/> makes of the account with this external id, or 404.</summary>
     private static async Task<IResult> WithAccount(IGrainFactory grains, string org, string externalId, Func<IAccountGrain, Task<IResult>> answer)

@@ -48,11 +48,11 @@ public static class CredentialEndpoints
 
     private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Grain(grains, org, id).CreateCredential(request)
-            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
+            .ToResult(created => JsonAnswer.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
 
     private static Task<IResult> Migrate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, CredentialRequest request, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Grain(grains, org, id).MigrateCredential(request)
-            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
+            .ToResult(created => JsonAnswer.Created($"/v4/orgs/{org}/customers/{id}/credentials", created)));
 
     private static Task<IResult> Activate([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Grain(grains, org, id).ActivateCredential().ToResult(() => TypedResults.Accepted((string?)null)));

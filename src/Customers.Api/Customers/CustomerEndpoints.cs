@@ -50,11 +50,11 @@ public static class CustomerEndpoints
 
     private static Task<IResult> Create([FromRoute(Name = "org_id")] string org, CreateCustomerRequest request, IGrainFactory grains) =>
         Customer(grains, org, Guid.NewGuid()).Create(request)
-            .ToResult(created => TypedResults.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
+            .ToResult(created => JsonAnswer.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", async id =>
-            await Customer(grains, org, id).Get() is { } customer ? TypedResults.Json(customer, ApiJsonContext.Default.CustomerView) : ApiErrors.NotFound("customer not found"));
+            await Customer(grains, org, id).Get() is { } customer ? JsonAnswer.Ok(customer, ApiJsonContext.Default.CustomerView) : ApiErrors.NotFound("customer not found"));
 
     private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, PatchCustomerRequest request, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Customer(grains, org, id).Update(request).ToNoContent());
@@ -75,7 +75,7 @@ public static class CustomerEndpoints
         [FromQuery(Name = "email")] string? email,
         IGrainFactory grains) =>
         grains.Ref<ICustomerDirectoryGrain>(org).Search(identityDocument, identityDocumentType, email)
-            .ToResult(found => TypedResults.Json(new SearchResponse(found), ApiJsonContext.Default.SearchResponse));
+            .ToResult(found => JsonAnswer.Ok(new SearchResponse(found), ApiJsonContext.Default.SearchResponse));
 
     private static async Task<IResult> FindByExternalId([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "external_id")] string externalId, IGrainFactory grains)
     {
@@ -85,7 +85,7 @@ public static class CustomerEndpoints
         }
 
         var found = await grains.Ref<ICustomerDirectoryGrain>(org).FindByExternalId(externalId);
-        return found is null ? ApiErrors.NotFound("customer not found") : TypedResults.Ok(new IdResponse(found.Id));
+        return found is null ? ApiErrors.NotFound("customer not found") : JsonAnswer.Ok(new IdResponse(found.Id));
     }
 
     private static ICustomerGrain Customer(IGrainFactory grains, string org, Guid id) =>

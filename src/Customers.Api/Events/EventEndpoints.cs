@@ -51,7 +51,7 @@ public static class EventEndpoints
         }
 
         var page = await feed.ReadOrg(org, from, size, prefixes, cancellationToken);
-        return TypedResults.Ok(EventPageResponse.From(page));
+        return JsonAnswer.Ok(EventPageResponse.From(page));
     }
 
     // A customer or account that existed is found by its events even once deleted (its audit trail
@@ -108,7 +108,7 @@ public static class EventEndpoints
             return ApiErrors.NotFound(notFound);
         }
 
-        return TypedResults.Ok(EventPageResponse.From(page));
+        return JsonAnswer.Ok(EventPageResponse.From(page));
     }
 
     private static (long After, int Limit, IResult? Error) Paging(string? after, string? limit)

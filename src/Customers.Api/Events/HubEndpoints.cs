@@ -31,18 +31,18 @@ public static class HubEndpoints
     }
 
     private static Task<IResult> Subscribe([FromRoute(Name = "org_id")] string org, SubscribeRequest request, IGrainFactory grains) =>
-        Registry(grains, org).Subscribe(request).ToResult(created => TypedResults.Created(
+        Registry(grains, org).Subscribe(request).ToResult(created => JsonAnswer.Created(
             $"/v4/orgs/{org}/hub/{created.Id:D}",
             new SubscriptionCreatedResponse(created.Id, created.Callback, created.Types, created.Secret!, created.CreatedAt)));
 
     private static async Task<IResult> List([FromRoute(Name = "org_id")] string org, IGrainFactory grains)
     {
         var subscriptions = await Registry(grains, org).List();
-        return TypedResults.Ok(new SubscriptionListResponse(subscriptions.Select(SubscriptionResponse.From).ToList()));
+        return JsonAnswer.Ok(new SubscriptionListResponse(subscriptions.Select(SubscriptionResponse.From).ToList()));
     }
 
     private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains) =>
-        Ids.With(subscriptionId, "id", id => Registry(grains, org).Get(id).ToResult(view => TypedResults.Ok(SubscriptionResponse.From(view))));
+        Ids.With(subscriptionId, "id", id => Registry(grains, org).Get(id).ToResult(view => JsonAnswer.Ok(SubscriptionResponse.From(view))));
 
     private static Task<IResult> Delete([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "subscription_id")] string subscriptionId, IGrainFactory grains) =>
         Ids.With(subscriptionId, "id", id => Registry(grains, org).Unsubscribe(id).ToNoContent());

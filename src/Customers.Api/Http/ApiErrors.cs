@@ -56,7 +56,5 @@ public static class ApiErrors
     };
 
     private static IResult Envelope(int status, string code, string title, IEnumerable<string> messages) =>
-        TypedResults.Json(
-            new ErrorEnvelope(messages.Select(m => new ErrorEntry(new ErrorDetail(code, title, Ref, m))).ToList()),
-            statusCode: status);
+        JsonAnswer.Status(status, new ErrorEnvelope(messages.Select(m => new ErrorEntry(new ErrorDetail(code, title, Ref, m))).ToList()));
 }

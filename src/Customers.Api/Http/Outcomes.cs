@@ -17,7 +17,7 @@ public static class Outcomes
 
     /// <summary>200 with the value itself as the body.</summary>
     public static Task<IResult> ToOk<T>(this Task<Outcome<T>> outcome) =>
-        outcome.ToResult(value => TypedResults.Ok(value));
+        outcome.ToResult(value => JsonAnswer.Ok(value));
 
     public static Task<IResult> ToNoContent(this Task<Outcome> outcome) =>
         outcome.ToResult(TypedResults.NoContent);

@@ -34,7 +34,7 @@ public static class IdentificationEndpoints
 
     private static Task<IResult> List([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Grain(grains, org, id).ListIdentificationProcesses()
-            .ToResult(processes => TypedResults.Ok(new ProcessList(processes))));
+            .ToResult(processes => JsonAnswer.Ok(new ProcessList(processes))));
 
     private static Task<IResult> Get(
         [FromRoute(Name = "org_id")] string org,
@@ -45,7 +45,7 @@ public static class IdentificationEndpoints
         DocumentUrlSigner signer) =>
         Ids.With(customerId, "customer_id", id => Ids.With(processId, "process_id", process =>
             Grain(grains, org, id).GetIdentificationProcess(process)
-                .ToResult(view => TypedResults.Ok(ToResponse(view, signer.Sign(request, org, view.Document.DocumentId))))));
+                .ToResult(view => JsonAnswer.Ok(ToResponse(view, signer.Sign(request, org, view.Document.DocumentId))))));
 
     /// <summary>A process as its GET shows it, the document's URL freshly signed.</summary>
     internal static ProcessResponse ToResponse(IdentificationProcessView view, SignedUrl url)
@@ -77,7 +77,7 @@ public static class IdentificationEndpoints
 
         var outcome = await Grain(grains, org, id).AddIdentificationProcess(upload!);
         return outcome.ToResult(created =>
-            TypedResults.Created($"/v4/orgs/{org}/customers/{id}/identification-processes/{created.ProcessId}", created));
+            JsonAnswer.Created($"/v4/orgs/{org}/customers/{id}/identification-processes/{created.ProcessId}", created));
     }
 
     private static ICustomerIdentificationGrain Grain(IGrainFactory grains, string org, Guid id) =>

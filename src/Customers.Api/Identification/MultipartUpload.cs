@@ -74,8 +74,6 @@ public static class MultipartUpload
 
     /// <summary>413 in the contract's envelope, with the bad-request code: the contract names no other.</summary>
     private static IResult TooLarge() =>
-        TypedResults.Json(
-            new ErrorEnvelope([new ErrorEntry(new ErrorDetail(
-                "MCUS.999.998", "Bad request", "http://", $"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)"))]),
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+        JsonAnswer.Status(StatusCodes.Status413PayloadTooLarge, new ErrorEnvelope([new ErrorEntry(new ErrorDetail(
+            "MCUS.999.998", "Bad request", "http://", $"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)"))]));
 }

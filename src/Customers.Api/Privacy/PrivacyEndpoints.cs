@@ -55,7 +55,7 @@ public static class PrivacyEndpoints
     {
         var accounts = await Task.WhenAll(export.AccountIds.Select(a =>
             grains.Ref<IAccountPrivacyGrain>(GrainKeys.Account(org, a)).Export(id)));
-        return TypedResults.Ok(new CustomerExportResponse(
+        return JsonAnswer.Ok(new CustomerExportResponse(
             export.Customer,
             [.. accounts.OfType<AccountExport>().OrderBy(a => a.Account.CreatedAt).Select(ToResponse)],
             export.Categories,

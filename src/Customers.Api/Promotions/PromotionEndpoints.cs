@@ -36,7 +36,7 @@ public static class PromotionEndpoints
         AddPromotionRequest request,
         IGrainFactory grains) =>
         Ids.With(accountId, "account_id", id => Account(grains, org, id).AddPromotion(request)
-            .ToResult(created => TypedResults.Ok(new List<PromotionView> { created })));
+            .ToResult(created => JsonAnswer.Ok(new List<PromotionView> { created })));
 
     private static Task<IResult> List(
         [FromRoute(Name = "org_id")] string org,

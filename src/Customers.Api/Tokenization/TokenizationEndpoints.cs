@@ -37,11 +37,11 @@ public static class TokenizationEndpoints
 
     private static Task<IResult> Requests([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
         Ids.With(accountId, "account_id", id => grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).GetTokenizationRequests()
-            .ToResult(items => TypedResults.Ok(new TokenizationRequestsResponse(items))));
+            .ToResult(items => JsonAnswer.Ok(new TokenizationRequestsResponse(items))));
 
     private static Task<IResult> AvailableCreditCards([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => grains.Ref<ICustomerAccountsGrain>(GrainKeys.Customer(org, id)).GetAvailableCreditCards()
-            .ToResult(cards => TypedResults.Ok(new AvailableCreditCardsResponse(cards))));
+            .ToResult(cards => JsonAnswer.Ok(new AvailableCreditCardsResponse(cards))));
 
     public sealed record TokenizationRequestsResponse(IReadOnlyList<TokenizationRequestView> Items);
 

@@ -13,27 +13,24 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
     public const string OpsRealm = "Basic realm=\"customers-ops\"";
     private const string CallerItem = "customers.caller";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         // No route matched (404) or the method did not (405): nothing is served, so there is nothing to guard.
         var endpoint = context.GetEndpoint();
         if (endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<OpenEndpoint>() is not null)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         if (endpoint.Metadata.GetMetadata<OperatorEndpoint>() is not null)
         {
-            await Operator(context);
-            return;
+            return Operator(context);
         }
 
         var caller = PresentedKey.Resolve(context, keys, acceptBasic: false);
         if (caller is null)
         {
-            await ApiErrors.Unauthorized().ExecuteAsync(context);
-            return;
+            return ApiErrors.Unauthorized().ExecuteAsync(context);
         }
 
         // An endpoint that names no resource is reachable only with a key that may do everything.
@@ -42,59 +39,52 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
         {
             if (!caller.Has("*"))
             {
-                await ApiErrors.Forbidden("the API key lacks the permission *").ExecuteAsync(context);
-                return;
+                return ApiErrors.Forbidden("the API key lacks the permission *").ExecuteAsync(context);
             }
 
             context.Items[CallerItem] = caller;
-            await next(context);
-            return;
+            return next(context);
         }
 
         var org = context.Request.RouteValues["org_id"] as string ?? "";
         if (!OrgIds.IsValid(org))
         {
-            await ApiErrors.BadRequest("org_id: must match ^[a-z0-9][a-z0-9-]{0,49}$").ExecuteAsync(context);
-            return;
+            return ApiErrors.BadRequest("org_id: must match ^[a-z0-9][a-z0-9-]{0,49}$").ExecuteAsync(context);
         }
 
         var needed = permission.For(context.Request.Method);
         if (!caller.MayUse(org))
         {
-            await ApiErrors.Forbidden($"the API key is not allowed for org '{org}'").ExecuteAsync(context);
-            return;
+            return ApiErrors.Forbidden($"the API key is not allowed for org '{org}'").ExecuteAsync(context);
         }
 
         if (!caller.Has(needed))
         {
-            await ApiErrors.Forbidden($"the API key lacks the permission {needed}").ExecuteAsync(context);
-            return;
+            return ApiErrors.Forbidden($"the API key lacks the permission {needed}").ExecuteAsync(context);
         }
 
         context.Items[CallerItem] = caller;
-        await next(context);
+        return next(context);
     }
 
     public static Caller CallerOf(HttpContext context) => (Caller)context.Items[CallerItem]!;
 
-    private async Task Operator(HttpContext context)
+    private Task Operator(HttpContext context)
     {
         var caller = PresentedKey.Resolve(context, keys, acceptBasic: true);
         if (caller is null)
         {
             // The challenge makes a browser ask for the credentials instead of showing the error.
             context.Response.Headers.WWWAuthenticate = OpsRealm;
-            await ApiErrors.Unauthorized().ExecuteAsync(context);
-            return;
+            return ApiErrors.Unauthorized().ExecuteAsync(context);
         }
 
         if (!caller.Has(OperatorEndpoint.Permission))
         {
-            await ApiErrors.Forbidden($"the API key lacks the permission {OperatorEndpoint.Permission}").ExecuteAsync(context);
-            return;
+            return ApiErrors.Forbidden($"the API key lacks the permission {OperatorEndpoint.Permission}").ExecuteAsync(context);
         }
 
         context.Items[CallerItem] = caller;
-        await next(context);
+        return next(context);
     }
 }

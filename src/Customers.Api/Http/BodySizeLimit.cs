@@ -13,13 +13,12 @@ public sealed class BodySizeLimit(RequestDelegate next)
 {
     public const long DefaultMaxBytes = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
         if (context.Request.ContentLength > limit)
         {
-            await ApiErrors.PayloadTooLarge(limit).ExecuteAsync(context);
-            return;
+            return ApiErrors.PayloadTooLarge(limit).ExecuteAsync(context);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -27,7 +26,7 @@ public sealed class BodySizeLimit(RequestDelegate next)
             feature.MaxRequestBodySize = limit;
         }
 
-        await next(context);
+        return next(context);
     }
 }
 

@@ -12,7 +12,11 @@ public sealed record AccountRef([property: Id(0)] Guid Id, [property: Id(1)] str
 [GenerateSerializer, Immutable]
 public sealed record PaymentMethodChanged([property: Id(0)] bool Pending);
 
-[GenerateSerializer]
+/// <summary>
+/// An account as read. Immutable once handed out: the grain builds one per read and never changes it,
+/// so a call within the silo passes it on instead of copying it and everything in it.
+/// </summary>
+[GenerateSerializer, Immutable]
 public sealed class AccountView
 {
     [Id(0)] public Guid Id { get; set; }

@@ -42,6 +42,21 @@ public class AccountGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_account_read_before_a_change_keeps_what_it_read()
+    {
+        var (account, _) = await OpenAccount();
+        var before = (await account.Get())!;
+        var lines = before.BillingAddress!.AddressLines!.ToList();
+
+        Assert.True((await account.ChangeBillingAddress(Barcelona())).IsOk);
+        var after = (await account.Get())!;
+
+        Assert.Equal(lines, before.BillingAddress!.AddressLines!);
+        Assert.Equal(Barcelona().AddressLines, after.BillingAddress!.AddressLines!);
+        Assert.NotSame(before, after);
+    }
+
+    [Fact]
     public async Task Billing_address_periods_are_filtered_by_inclusive_UTC_days()
     {
         // From noon: a change at exactly 00:00 would close the old period before the day being asked about begins.

@@ -28,8 +28,11 @@ public static class ApiErrors
     public static IResult Conflict(string message) =>
         Envelope(StatusCodes.Status409Conflict, "MCUS.999.994", "Conflict", [message]);
 
-    public static IResult PayloadTooLarge(long limit) =>
-        Envelope(StatusCodes.Status413PayloadTooLarge, "MCUS.999.998", "Bad request", [$"body: must be at most {limit} bytes"]);
+    public static IResult PayloadTooLarge(long limit) => PayloadTooLarge($"body: must be at most {limit} bytes");
+
+    /// <summary>413 in the envelope, with the bad-request code: the contract names no other.</summary>
+    public static IResult PayloadTooLarge(string message) =>
+        Envelope(StatusCodes.Status413PayloadTooLarge, "MCUS.999.998", "Bad request", [message]);
 
     public static IResult TooManyRequests() =>
         Envelope(StatusCodes.Status429TooManyRequests, "MCUS.999.992", "Too many requests", ["too many requests: retry after the time in Retry-After"]);

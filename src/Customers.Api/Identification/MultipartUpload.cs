@@ -72,8 +72,6 @@ public static class MultipartUpload
     private static string? Field(IFormCollection form, string name) =>
         form.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    /// <summary>413 in the contract's envelope, with the bad-request code: the contract names no other.</summary>
     private static IResult TooLarge() =>
-        JsonAnswer.Status(StatusCodes.Status413PayloadTooLarge, new ErrorEnvelope([new ErrorEntry(new ErrorDetail(
-            "MCUS.999.998", "Bad request", "http://", $"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)"))]));
+        ApiErrors.PayloadTooLarge($"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)");
 }

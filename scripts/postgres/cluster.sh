@@ -109,7 +109,7 @@ pg_start() {
       fi
     fi
     if [[ "$state" == stale ]]; then _pg_remove_stale_pidfile "$dir" "$sockdir" "$port" || return 1; fi
-    _pg_write_conf "$dir" "$port" "$user" "$sockdir" || { _pg_log "could not write configuration"; return 1; }
+    _pg_write_conf "$dir" "$port" "$user" "$sockdir" "$bin" || { _pg_log "could not write configuration"; return 1; }
     if ! _pg_as "$user" "$bin/pg_ctl" -D "$dir" -l "$dir/postgresql.log" -w -t 120 start >/dev/null; then
       _pg_log "pg_ctl start failed, last lines of $dir/postgresql.log:"
       tail -n 20 "$dir/postgresql.log" >&2 2>/dev/null || true

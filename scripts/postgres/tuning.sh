@@ -1,15 +1,26 @@
 # shellcheck shell=bash
 # The server's configuration, rewritten on every start so a changed setting here takes effect.
 
-# Write DIR/customers.conf (included from postgresql.conf) and DIR/pg_hba.conf as USER.
+# The wal_compression the server in bin dir BIN takes. Nearly every write after a checkpoint carries
+# a full page image: lz4 compresses them for a fraction of pglz's CPU (about 90 µs of the server's
+# CPU per customer write on 2 cores). It needs PostgreSQL 15 built with lz4; "on" (pglz) otherwise.
+_pg_wal_compression() {
+  local bin="$1" major server
+  major="$(_pg_bin_major "$bin" || true)"
+  server="$(readlink -f "$bin/postgres" 2>/dev/null || true)"
+  if [[ -n "$major" && -n "$server" ]] && (( major >= 15 )) && ldd "$server" 2>/dev/null | grep -q liblz4; then
+    printf 'lz4\n'
+  else
+    printf 'on\n'
+  fi
+}
+
+# Write DIR/customers.conf (included from postgresql.conf) and DIR/pg_hba.conf as USER, for the
+# server in bin dir BIN.
 _pg_write_conf() {
-  local dir="$1" port="$2" user="$3" sockdir="$4"
+  local dir="$1" port="$2" user="$3" sockdir="$4" bin="$5"
   local esc_sock="${sockdir//\'/\'\'}"
-  # Nearly every write after a checkpoint carries a full page image: lz4 compresses them for a
-  # fraction of pglz's CPU (about 90 µs of the server's CPU per customer write on 2 cores).
-  local wal_compression=pglz
-  local server; server="$(readlink -f "${PG_BIN:-}/postgres" 2>/dev/null)" || server=""
-  if [[ -n "$server" ]] && ldd "$server" 2>/dev/null | grep -q liblz4; then wal_compression=lz4; fi
+  local wal_compression; wal_compression="$(_pg_wal_compression "$bin")"
   _pg_as "$user" tee "$dir/customers.conf" >/dev/null <<EOF_CONF || return 1
 # Written by scripts/postgres.sh on every pg_start. Do not edit (changes are overwritten).
 listen_addresses = '127.0.0.1'

@@ -3,10 +3,9 @@ local c = require("common")
 -- Each thread creates customers with NIFs from its own range, never seeded and never repeated: a run
 -- (BENCH_RUN, 0 to 59) owns a million numbers and each of its threads (at most ten) a hundred thousand
 -- of them, so no run repeats another's values and every number keeps a NIF's eight digits.
+setup = c.setup
 local counter = 0
 local base
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("slot", threads) end
 function init(args)
   local run = tonumber(os.getenv("BENCH_RUN")) or 0
   assert(run >= 0 and run <= 59 and slot <= 10, "BENCH_RUN must be 0 to 59, with at most 10 threads")

@@ -94,9 +94,17 @@ public static class AccountEndpoints
             Account(grains, org, account).GetAvailablePaymentMethods(customer)
                 .ToResult(methods => JsonAnswer.Ok(new AvailablePaymentMethodsResponse(methods)))));
 
-    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains) =>
-        Ids.With(accountId, "account_id", async id =>
-            await Account(grains, org, id).Get() is { } account ? JsonAnswer.Ok(account, ApiJsonContext.Default.AccountView) : ApiErrors.NotFound("account not found"));
+    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "account_id")] string accountId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(accountId, "account_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        return await Account(grains, org, id).Get() is { } account
+            ? JsonAnswer.Ok(account, ApiJsonContext.Default.AccountView)
+            : ApiErrors.NotFound("account not found");
+    }
 
     private static Task<IResult> ChangePaymentMethod(
         [FromRoute(Name = "org_id")] string org,

@@ -52,9 +52,17 @@ public static class CustomerEndpoints
         Customer(grains, org, Guid.NewGuid()).Create(request)
             .ToResult(created => JsonAnswer.Created($"/v4/orgs/{org}/customers/{created.Id}", created));
 
-    private static Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains) =>
-        Ids.With(customerId, "customer_id", async id =>
-            await Customer(grains, org, id).Get() is { } customer ? JsonAnswer.Ok(customer, ApiJsonContext.Default.CustomerView) : ApiErrors.NotFound("customer not found"));
+    private static async Task<IResult> Get([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, IGrainFactory grains)
+    {
+        if (!Ids.TryParse(customerId, "customer_id", out var id, out var error))
+        {
+            return error;
+        }
+
+        return await Customer(grains, org, id).Get() is { } customer
+            ? JsonAnswer.Ok(customer, ApiJsonContext.Default.CustomerView)
+            : ApiErrors.NotFound("customer not found");
+    }
 
     private static Task<IResult> Update([FromRoute(Name = "org_id")] string org, [FromRoute(Name = "customer_id")] string customerId, PatchCustomerRequest request, IGrainFactory grains) =>
         Ids.With(customerId, "customer_id", id => Customer(grains, org, id).Update(request).ToNoContent());

@@ -34,6 +34,13 @@ public sealed class JsonAnswer<T>(T value, int statusCode, JsonTypeInfo<T>? type
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
+    /// <summary>The thread's writer over its buffer, for the options it was made with; reset per answer rather than made anew.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static JsonSerializerOptions? t_writerOptions;
+
     public T Value => value;
 
     object? IValueHttpResult.Value => value;
@@ -49,10 +56,7 @@ public sealed class JsonAnswer<T>(T value, int statusCode, JsonTypeInfo<T>? type
         var info = typeInfo ?? RuntimeTypeInfo(httpContext);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = info.Options.Encoder, Indented = info.Options.WriteIndented }))
-        {
-            JsonSerializer.Serialize(writer, value, info);
-        }
+        JsonSerializer.Serialize(Writer(buffer, info.Options), value, info);
 
         var response = httpContext.Response;
         response.StatusCode = statusCode;
@@ -69,10 +73,23 @@ public sealed class JsonAnswer<T>(T value, int statusCode, JsonTypeInfo<T>? type
         if (buffer.Capacity > BufferedLimit)
         {
             t_buffer = null;
+            t_writer = null;
         }
 
         var written = response.BodyWriter.FlushAsync();
         return written.IsCompletedSuccessfully ? Task.CompletedTask : written.AsTask();
+    }
+
+    private static Utf8JsonWriter Writer(ArrayBufferWriter<byte> buffer, JsonSerializerOptions options)
+    {
+        if (t_writer is { } writer && ReferenceEquals(t_writerOptions, options))
+        {
+            writer.Reset(buffer);
+            return writer;
+        }
+
+        t_writerOptions = options;
+        return t_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented });
     }
 
     /// <summary>The API's options and the value's own type, as ASP.NET Core's JSON results serialize a value.</summary>

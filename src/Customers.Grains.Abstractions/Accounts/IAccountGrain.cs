@@ -13,7 +13,8 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<Outcome<AccountCreated>> Create(OpenAccountCommand command);
 
     /// <summary>The account, or null when it never existed or has ended.</summary>
-    Task<AccountView?> Get();
+    /// <remarks>A value task, like <see cref="ICustomerGrain.Get"/>.</remarks>
+    ValueTask<AccountView?> Get();
 
     Task<Outcome<PaymentMethodChanged>> ChangePaymentMethod(PaymentMethod paymentMethod);
 

@@ -8,7 +8,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<Outcome<CustomerCreated>> Create(CreateCustomerRequest request);
 
     /// <summary>The customer, or null when it never existed or was deleted.</summary>
-    Task<CustomerView?> Get();
+    /// <remarks>A value task: the hottest call of the service answers without a task of its own on either side of the call.</remarks>
+    ValueTask<CustomerView?> Get();
 
     Task<Outcome> Update(PatchCustomerRequest request);
 

@@ -134,7 +134,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
         return Outcome<AccountCreated>.Success(new AccountCreated(_id, externalId, reference is not null));
     }
 
-    public Task<AccountView?> Get() => Task.FromResult(S.IsLive ? ToView() : null);
+    public ValueTask<AccountView?> Get() => new(S.IsLive ? ToView() : null);
 
     public async Task<Outcome> End(Guid customerId)
     {

@@ -95,7 +95,7 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>Built on each read, not cached: an active customer costs memory for its state only.</summary>
-    public Task<CustomerView?> Get() => Task.FromResult(S.IsLive ? S.ToView(_id) : null);
+    public ValueTask<CustomerView?> Get() => new(S.IsLive ? S.ToView(_id) : null);
 
     public async Task<Outcome> Update(PatchCustomerRequest request)
     {

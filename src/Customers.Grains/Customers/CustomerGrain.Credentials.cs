@@ -134,6 +134,12 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         }
 
         var snapshot = Snapshot();
+        if (credential.KnownToProvider() && !credential.MayBeKnownAs(oldValue))
+        {
+            // An activation or a rename under way may be handing the old name to the provider.
+            credential.FormerLogins.Add(oldValue);
+        }
+
         credential.Username = username;
         Record(EventTypes.CredentialUsernameChanged, "credentials.username");
         if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is not null)
@@ -214,20 +220,21 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
         {
             var snapshot = Snapshot();
             credential.Status = CredentialStatuses.Active;
-            credential.ProviderUsername = answer.Username;
             credential.ActivatedAt = now;
+            var former = credential.KnownAtProviderAs(answer.Username!);
             await WriteOrRevert(snapshot);
+            await ReleaseLoginEmailsUnlessUsed(former);
         }
         else if (answer.Call == CredentialProviderCall.UsernameChange
             && credential.Status == CredentialStatuses.Active
             && credential.ProviderUsername == answer.FromUsername)
         {
             var snapshot = Snapshot();
-            credential.ProviderUsername = answer.Username;
+            var former = credential.KnownAtProviderAs(answer.Username!);
             await WriteOrRevert(snapshot);
 
-            // The provider no longer knows the old username: now it may go to someone else.
-            await ReleaseLoginEmailUnlessUsed(answer.FromUsername!.ToLowerInvariant());
+            // The provider no longer knows the old usernames: now they may go to someone else.
+            await ReleaseLoginEmailsUnlessUsed([answer.FromUsername!.ToLowerInvariant(), .. former]);
         }
 
         await CallOrStopIdentityProvider();
@@ -358,6 +365,9 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
     /// <summary>Frees a login-email value this customer no longer uses as its digital e-mail nor as its username.</summary>
     private Task ReleaseLoginEmailUnlessUsed(string value) =>
         S.UsesLoginValue(value) ? Task.CompletedTask : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
+
+    private Task ReleaseLoginEmailsUnlessUsed(IEnumerable<string> values) =>
+        Free(values.Distinct().Where(v => !S.UsesLoginValue(v)).Select(v => new UniqueValue(IndexKinds.LoginEmail, v)).ToArray());
 
     /// <summary>The username a credential request asks for, or what refuses it.</summary>
     private (string? Username, Outcome? Refusal) CheckUsername(CredentialRequest request)

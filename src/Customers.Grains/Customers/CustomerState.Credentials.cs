@@ -17,11 +17,12 @@ public sealed partial class CustomerState
     /// <summary>
     /// Whether the identity provider may still let someone in with <paramref name="value"/> (a
     /// lower-cased login value): the username an ACTIVE credential is known by until a rename is
-    /// confirmed, and every username of a retired credential until its removal is confirmed. Such a
-    /// value stays taken.
+    /// confirmed, a name an ACTIVE or ACTIVATING credential was renamed from until the provider
+    /// confirmed another, and every username of a retired credential until its removal is
+    /// confirmed. Such a value stays taken.
     /// </summary>
     public bool HeldAtProvider(string value) =>
-        (IsLive && Credential is { Status: CredentialStatuses.Active, ProviderUsername: { } known } && known.ToLowerInvariant() == value)
+        (IsLive && Credential is { } credential && credential.MayBeKnownAs(value))
         || RetiredCredentials.Exists(c => c.LoginValues().Contains(value));
 
     /// <summary>Whether <paramref name="value"/> is this customer's digital e-mail, its username, or held at the provider.</summary>

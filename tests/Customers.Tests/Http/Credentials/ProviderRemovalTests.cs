@@ -66,6 +66,65 @@ public class ProviderRemovalTests
     }
 
     [Fact]
+    public async Task An_activating_credentials_old_username_is_taken_after_a_rename_until_the_provider_confirms()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var (before, after) = (Bodies.UniqueEmail(), Bodies.UniqueEmail());
+        await api.CreateCredential(owner, before);
+        await (await api.Activate(owner)).AssertStatus(HttpStatusCode.Accepted);
+        await Eventually.Until(() => Task.FromResult(provider.Calls), calls => calls > 0);
+
+        await (await api.Change(owner, after)).AssertStatus(HttpStatusCode.NoContent);
+
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, before);
+        var final = await Eventually.Until(() => api.Current(owner), c => (string?)c!["status"] == "ACTIVE");
+        Assert.Equal(after, (string?)final!["username"]);
+        Assert.Equal(before, Assert.Single(provider.Activated).Username);
+        Assert.Equal((before, after), (Assert.Single(provider.Renamed).OldUsername, Assert.Single(provider.Renamed).NewUsername));
+    }
+
+    [Fact]
+    public async Task A_name_an_active_credential_passed_through_is_taken_until_the_provider_confirms_the_next()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other) = (await api.CreateCustomer(), await api.CreateCustomer());
+        var (first, second, third) = (Bodies.UniqueEmail(), Bodies.UniqueEmail(), Bodies.UniqueEmail());
+        await (await api.Migrate(owner, first)).AssertStatus(HttpStatusCode.Created);
+        await (await api.Change(owner, second)).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Change(owner, third)).AssertStatus(HttpStatusCode.NoContent);
+
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, second);
+        Assert.Equal([(first, second), (second, third)], provider.Renamed.Select(r => (r.OldUsername, r.NewUsername)));
+    }
+
+    [Fact]
+    public async Task A_deleted_activating_credentials_old_and_new_usernames_are_taken_until_the_provider_removes_it()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var (owner, other, third) = (await api.CreateCustomer(), await api.CreateCustomer(), await api.CreateCustomer());
+        var (before, after) = (Bodies.UniqueEmail(), Bodies.UniqueEmail());
+        var credential = await api.CreateCredential(owner, before);
+        await (await api.Activate(owner)).AssertStatus(HttpStatusCode.Accepted);
+        await Eventually.Until(() => Task.FromResult(provider.Calls), calls => calls > 0);
+        await (await api.Change(owner, after)).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Delete(owner, credential)).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Create(third, after)).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        await AssertTakenUntilTheProviderConfirms(api, provider, other, before);
+        await AssertTakenOnceFree(api, third, after);
+        Assert.Equal(Guid.Parse(credential), Assert.Single(provider.Removed).CredentialId);
+    }
+
+    [Fact]
     public async Task A_deleted_customers_active_username_is_taken_until_the_provider_removes_it()
     {
         var provider = ScriptedIdentityProvider.Holding();

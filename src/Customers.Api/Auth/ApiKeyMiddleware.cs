@@ -24,7 +24,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 
         if (endpoint.Metadata.GetMetadata<OperatorEndpoint>() is not null)
         {
-            return Operator(context);
+            return AsOperator(context, keys, next);
         }
 
         var caller = PresentedKey.Resolve(context, keys, acceptBasic: false);
@@ -69,7 +69,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 
     public static Caller CallerOf(HttpContext context) => (Caller)context.Items[CallerItem]!;
 
-    private Task Operator(HttpContext context)
+    /// <summary>Runs <paramref name="next"/> for a caller whose key (header or HTTP Basic password) carries the operator permission.</summary>
+    public static Task AsOperator(HttpContext context, ApiKeyRing keys, RequestDelegate next)
     {
         var caller = PresentedKey.Resolve(context, keys, acceptBasic: true);
         if (caller is null)

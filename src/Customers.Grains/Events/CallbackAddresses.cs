@@ -44,8 +44,12 @@ public static class CallbackAddresses
             return "is required";
         }
 
-        if (callback.Length > 2000
-            || !Uri.TryCreate(callback, UriKind.Absolute, out var uri)
+        if (callback.Length > 255)
+        {
+            return "must be at most 255 characters";
+        }
+
+        if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host))
         {

@@ -15,6 +15,12 @@ public sealed class WebhookRegistryGrain(
 {
     private const int MaxTypes = 50;
 
+    /// <summary>Free text without a limit of its own in the contract is at most this long.</summary>
+    private const int MaxText = 255;
+
+    /// <summary>The registry is one stored row, and each subscription a delivery loop of its own: neither grows without bound.</summary>
+    public const int MaxSubscriptions = 100;
+
     private string Org => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().IndexOf('/')];
 
     public async Task<Outcome<WebhookSubscriptionView>> Subscribe(SubscribeRequest request)
@@ -33,20 +39,25 @@ public sealed class WebhookRegistryGrain(
 
         for (var i = 0; i < types.Count && i < MaxTypes; i++)
         {
-            if (string.IsNullOrWhiteSpace(types[i]) || types[i].Length > 100)
+            if (string.IsNullOrWhiteSpace(types[i]) || types[i].Length > MaxText)
             {
-                v.Add($"types[{i}]", "must be a non-empty type prefix of at most 100 characters");
+                v.Add($"types[{i}]", $"must be a non-empty type prefix of at most {MaxText} characters");
             }
         }
 
-        if (request.Secret is { } given && (given.Length == 0 || given.Length > 200))
+        if (request.Secret is { } given && (given.Length == 0 || given.Length > MaxText))
         {
-            v.Add("secret", "must be 1 to 200 characters");
+            v.Add("secret", $"must be 1 to {MaxText} characters");
         }
 
         if (v.Any)
         {
             return v.ToOutcome();
+        }
+
+        if (state.State.Subscriptions.Count >= MaxSubscriptions)
+        {
+            return Outcome.Conflict($"the org already has {MaxSubscriptions} subscriptions");
         }
 
         // Delivery starts after the feed's last position now: the past is read from the feed.

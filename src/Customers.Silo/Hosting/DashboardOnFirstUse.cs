@@ -15,6 +15,7 @@ public static class DashboardOnFirstUse
     public static WebApplication MapDashboardOnFirstUse(this WebApplication app, string prefix)
     {
         var opened = app.Services.GetRequiredService<DashboardOpenings>();
+        var keys = app.Services.GetRequiredService<ApiKeyRing>();
         app.Map(prefix, branch =>
         {
             var routes = branch.New();
@@ -27,7 +28,8 @@ public static class DashboardOnFirstUse
                 opened.Opened = true;
                 return built;
             });
-            branch.Run(context =>
+            // Every path under the prefix is the operators', those the dashboard does not serve too.
+            branch.Run(context => ApiKeyMiddleware.AsOperator(context, keys, context =>
             {
                 // The page links its assets relatively, so it must be read as a folder.
                 if (!context.Request.Path.HasValue)
@@ -37,7 +39,7 @@ public static class DashboardOnFirstUse
                 }
 
                 return pipeline.Value(context);
-            });
+            }));
         });
         return app;
     }

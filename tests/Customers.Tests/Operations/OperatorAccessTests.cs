@@ -11,8 +11,10 @@ namespace Customers.Tests.Operations;
 public partial class OperatorAccessTests(ApiHostFixture api)
 {
     [Theory]
+    [InlineData("/dashboard")]
     [InlineData("/dashboard/")]
     [InlineData("/dashboard/DashboardCounters")]
+    [InlineData("/dashboard/no-such-page")]
     [InlineData("/metrics")]
     public async Task An_operator_page_without_credentials_is_401_with_a_Basic_challenge(string path)
     {
@@ -35,6 +37,7 @@ public partial class OperatorAccessTests(ApiHostFixture api)
 
     [Theory]
     [InlineData("/dashboard/")]
+    [InlineData("/dashboard/no-such-page")]
     [InlineData("/metrics")]
     public async Task An_operator_page_with_a_key_lacking_ops_read_is_403(string path) =>
         await (await api.Client(TestKeys.CustomersReader).GetAsync(path)).AssertError(HttpStatusCode.Forbidden, "MCUS.999.995");

@@ -74,6 +74,55 @@ public class HubTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_secret_and_type_prefixes_of_255_characters_are_kept()
+    {
+        var (secret, prefix) = (new string('s', 255), new string('p', 255));
+
+        var created = await (await _client.PostJson(_hub, new JsonObject { ["callback"] = "https://hooks.example.com/x", ["secret"] = secret, ["types"] = new JsonArray(prefix) })).AssertStatus(HttpStatusCode.Created);
+
+        Assert.Equal((secret, prefix), ((string)created["secret"]!, (string)created["types"]![0]!));
+    }
+
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("types[0]")]
+    [InlineData("callback")]
+    public async Task Free_text_longer_than_255_characters_is_400_naming_the_field(string field)
+    {
+        var body = new JsonObject
+        {
+            ["callback"] = field == "callback" ? $"https://hooks.example.com/{new string('c', 240)}" : "https://hooks.example.com/x",
+            ["secret"] = field == "secret" ? new string('s', 256) : "s3cret",
+            ["types"] = new JsonArray(field == "types[0]" ? new string('p', 256) : "customer."),
+        };
+
+        var messages = await (await _client.PostJson(_hub, body)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith($"{field}: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_org_holds_at_most_100_subscriptions_and_one_more_is_409()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await (await _client.PostJson(_hub, new JsonObject { ["callback"] = $"https://hooks.example.com/{i}" })).AssertStatus(HttpStatusCode.Created);
+        }
+
+        await (await _client.PostJson(_hub, new JsonObject { ["callback"] = "https://hooks.example.com/one-more" })).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        var listed = (await (await _client.GetAsync(_hub)).AssertStatus(HttpStatusCode.OK))["subscriptions"]!.AsArray();
+        Assert.Equal(100, listed.Count);
+        await (await _client.DeleteAsync($"{_hub}/{listed[0]!["id"]}")).AssertStatus(HttpStatusCode.NoContent);
+        await (await _client.PostJson(_hub, new JsonObject { ["callback"] = "https://hooks.example.com/in-its-place" })).AssertStatus(HttpStatusCode.Created);
+
+        // Each subscription is a delivery loop of the shared service: they go with the test.
+        foreach (var subscription in (await (await _client.GetAsync(_hub)).AssertStatus(HttpStatusCode.OK))["subscriptions"]!.AsArray())
+        {
+            await (await _client.DeleteAsync($"{_hub}/{subscription!["id"]}")).AssertStatus(HttpStatusCode.NoContent);
+        }
+    }
+
+    [Fact]
     public async Task A_subscription_id_that_is_no_uuid_is_400() =>
         await (await _client.GetAsync($"{_hub}/nope")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
 

@@ -34,10 +34,17 @@ public sealed partial class AccountGrain
             return Overlaps(other);
         }
 
-        var snapshot = Snapshot();
         var now = Now;
         var promotion = new PromotionRecord { Id = Guid.NewGuid(), PromotionId = promotionId, StartDate = startDate, EndDate = endDate, CreatedAt = now };
         promotion.Status = PromotionCalendar.StatusAt(promotion, now);
+
+        // Each live promotion is state the account keeps and a date its reminder waits for.
+        if ((promotion.Status is PromotionStatuses.Pending or PromotionStatuses.Active) && S.LivePromotions >= Histories.MaxEntries)
+        {
+            return Outcome.Conflict($"the account already has {Histories.MaxEntries} pending or active promotions");
+        }
+
+        var snapshot = Snapshot();
         S.Promotions.Add(promotion);
         RecordOperation(promotion, PromotionOperations.Insert, now);
         S.UpdatedAt = now;

@@ -52,6 +52,9 @@ public sealed class AccountState : IHasOutbox
 
     public StoredAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
 
+    /// <summary>Promotions not yet ended: each may still start or end by date.</summary>
+    public int LivePromotions => Promotions.Count(p => p.Status is PromotionStatuses.Pending or PromotionStatuses.Active);
+
     public TokenizationRecord? PendingTokenization => Tokenizations.Find(t => t.Status == TokenizationStatuses.Pending);
 
     /// <summary>Bounds every history list before a write; the current entry of each is its newest, so it stays.</summary>
@@ -61,9 +64,30 @@ public sealed class AccountState : IHasOutbox
         Histories.KeepNewest(PaymentMethods);
         Histories.KeepNewest(Tokenizations);
         Histories.KeepNewest(PromotionOperations);
+        KeepNewestEndedPromotions();
         foreach (var contract in Contracts)
         {
             Histories.KeepNewest(contract.Requests);
+        }
+    }
+
+    /// <summary>
+    /// A cancelled or expired promotion is history only (no read lists it, and its operations are in
+    /// <see cref="PromotionOperations"/>): past the bound, the oldest of them go.
+    /// </summary>
+    private void KeepNewestEndedPromotions()
+    {
+        var surplus = Promotions.Count - LivePromotions - Histories.MaxEntries;
+        for (var i = 0; i < Promotions.Count && surplus > 0;)
+        {
+            if (Promotions[i].Status is PromotionStatuses.Pending or PromotionStatuses.Active)
+            {
+                i++;
+                continue;
+            }
+
+            Promotions.RemoveAt(i);
+            surplus--;
         }
     }
 }

@@ -306,6 +306,12 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             return Outcome.Conflict("the customer already has a credential");
         }
 
+        // Each deleted credential waits in the record until the provider confirmed its removal.
+        if (S.RetiredCredentials.Count >= Histories.MaxEntries)
+        {
+            return Outcome.Conflict($"{Histories.MaxEntries} deleted credentials still wait for the identity provider to remove them");
+        }
+
         var claim = await Claim([new UniqueValue(IndexKinds.LoginEmail, username!.ToLowerInvariant())]);
         if (claim.Refused is not null)
         {

@@ -68,8 +68,15 @@ public sealed partial class CustomerGrain
 
     private async Task ContinueErasure()
     {
+        // An opening a failure left behind may name an account that exists but was never listed.
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Accounts);
+        await SettleOpenings();
         await Task.WhenAll(S.KnownAccounts().Select(id => GrainFactory.Ref<IAccountErasure>(GrainKeys.Account(_org, id)).Erase(_id)));
+        if (S.Openings.Count > 0)
+        {
+            // Its creation may still be on its way: the reminder comes back until it has settled.
+            return;
+        }
 
         // Every document row of the customer goes, one whose upload was cut off before the grain listed it too.
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Documents);

@@ -13,5 +13,5 @@ public sealed partial class CustomerState
 
     /// <summary>Every account this customer may have had: rows written before the history was kept list only live ones.</summary>
     public IEnumerable<Guid> KnownAccounts() =>
-        AccountHistory.Concat(AccountIds).Concat(AccountCreations.Select(c => c.AccountId)).Distinct();
+        AccountHistory.Concat(AccountIds).Concat(AccountCreations.Select(c => c.AccountId)).Concat(Openings.Select(o => o.AccountId)).Distinct();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Runtime;
 
 namespace Customers.Tests.Grains;
@@ -72,6 +73,25 @@ public class AccountOpeningTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Erasing_the_customer_erases_an_account_it_failed_to_record()
+    {
+        var (customer, grain) = await Customer();
+        var written = new ConcurrentBag<GrainId>();
+        using (FaultyGrainStorage.FailWritesWhere(id => AccountOf(_org)(id) && Observed(written, id), times: 0))
+        using (FaultyGrainStorage.FailWrites(grain.GetGrainId(), skip: 1))
+        {
+            await Assert.ThrowsAsync<OrleansException>(() => customer.OpenAccount(AccountRequests.Account(), null));
+        }
+
+        var account = fixture.Grains.GetGrain<IAccountGrain>(Assert.Single(written.Distinct()));
+        Assert.NotNull(await account.Get());
+
+        Assert.True((await fixture.Grains.GetGrain<ICustomerPrivacyGrain>(grain.GetPrimaryKeyString()).Erase()).IsOk);
+
+        Assert.Null(await account.Get());
+    }
+
+    [Fact]
     public async Task A_refused_opening_leaves_nothing_to_settle()
     {
         var (customer, grain) = await Customer();
@@ -81,6 +101,13 @@ public class AccountOpeningTests(GrainClusterFixture fixture)
 
         Assert.Empty((await customer.ListAccounts()).Value!);
         Assert.True((await grain.Delete()).IsOk);
+    }
+
+    /// <summary>Notes a grain whose state is written; a fault armed to fail none of them sees every one.</summary>
+    private static bool Observed(ConcurrentBag<GrainId> written, GrainId id)
+    {
+        written.Add(id);
+        return true;
     }
 
     private static Func<GrainId, bool> AccountOf(string org) =>

@@ -263,6 +263,37 @@ public class PromotionTests(ApiHostFixture api)
         }
     }
 
+    [Fact]
+    public async Task The_record_keeps_the_newest_200_ended_promotions_and_every_live_one()
+    {
+        var account = await Account();
+        var live = (string)(await Add(account, Promotion(1, Today.AddDays(-1))))["id"]!;
+
+        for (var i = 0; i < 205; i++)
+        {
+            await Add(account, Promotion(1000 + i, Today.AddDays(-9), Today.AddDays(-2)));
+        }
+
+        var stored = JsonNode.Parse((await StoredAccounts.Read(api.Host.ServiceId, account))!)!["promotions"]!.AsArray();
+        Assert.Equal(201, stored.Count);
+        Assert.Equal(live, (string?)stored[0]!["id"]);
+        Assert.Equal(Enumerable.Range(1005, 200), stored.Skip(1).Select(p => (int)p!["promotion_id"]!));
+        Assert.Equal([live], await List(account, "ALL"));
+    }
+
+    [Fact]
+    public async Task An_account_with_200_live_promotions_refuses_another_live_one_with_409()
+    {
+        var account = await Account();
+        for (var i = 0; i < 200; i++)
+        {
+            await Add(account, Promotion(2000 + i, Today.AddDays(1 + i)));
+        }
+
+        await (await _client.PostJson($"{Org}/accounts/{account}/promotions", Promotion(9999, Today.AddDays(500)))).AssertError(HttpStatusCode.Conflict, Conflict);
+        Assert.Equal("EXPIRED", (string?)(await Add(account, Promotion(9998, Today.AddDays(-9), Today.AddDays(-2))))["status"]);
+    }
+
     private async Task<string> Account() => (await _client.CreateCustomerWithAccount()).Account;
 
     private async Task<JsonNode> Add(string account, JsonObject promotion) =>

@@ -97,6 +97,19 @@ public class InputLimitTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_body_over_1_MiB_sent_without_a_length_is_413_with_the_bad_request_code()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"PRIVATE_CUSTOMER\",\"padding\":\"" + new string('p', 1024 * 1024) + "\"}");
+        var content = new StreamContent(new UnsizedStream(bytes));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await api.Client().PostAsync("/v4/orgs/telco/customers", content);
+
+        Assert.Null(content.Headers.ContentLength);
+        await response.AssertError(HttpStatusCode.RequestEntityTooLarge, "MCUS.999.998");
+    }
+
+    [Fact]
     public async Task A_category_name_with_a_trailing_newline_is_400()
     {
         var catalog = new CatalogHttp(api);
@@ -110,4 +123,10 @@ public class InputLimitTests(ApiHostFixture api)
 
     private static JsonArray Values(int count) =>
         new(Enumerable.Range(0, count).Select(i => (JsonNode)$"v{i}").ToArray());
+}
+
+/// <summary>A body whose length the client cannot know in advance, so it is sent chunked.</summary>
+file sealed class UnsizedStream(byte[] bytes) : MemoryStream(bytes)
+{
+    public override bool CanSeek => false;
 }

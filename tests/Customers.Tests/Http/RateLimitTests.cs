@@ -12,11 +12,11 @@ public sealed class RateLimitedHost : IAsyncLifetime
 
     public ServiceHost Host { get; } = new(settings:
     [
-        new("Auth:ApiKeys:4:Name", "own-rate"),
-        new("Auth:ApiKeys:4:Key", OwnRateKey),
-        new("Auth:ApiKeys:4:Orgs:0", "*"),
-        new("Auth:ApiKeys:4:Permissions:0", "*"),
-        new("Auth:ApiKeys:4:PermitsPerSecond", "1"),
+        new("Auth:ApiKeys:7:Name", "own-rate"),
+        new("Auth:ApiKeys:7:Key", OwnRateKey),
+        new("Auth:ApiKeys:7:Orgs:0", "*"),
+        new("Auth:ApiKeys:7:Permissions:0", "*"),
+        new("Auth:ApiKeys:7:PermitsPerSecond", "1"),
         new("Auth:ApiKeys:5:Name", "default-rate"),
         new("Auth:ApiKeys:5:Key", DefaultRateKey),
         new("Auth:ApiKeys:5:Orgs:0", "*"),

@@ -11,12 +11,13 @@ public static class TestKeys
     public const string CustomersReader = "reader-key-0123456789";
     public const string OtherOrgAdmin = "other-org-key-0123456789";
     public const string Operator = "ops-key-0123456789";
+    public const string EventsReader = "events-reader-key-0123456789";
 
     /// <summary>Every silo of a test cluster signs alike, as the service requires outside Development.</summary>
     public const string SigningKey = "test-document-signing-key-0123456789abcdef";
 
     /// <summary>Every key a log line must never hold.</summary>
-    public static IEnumerable<string> All => [Admin, CustomersReader, OtherOrgAdmin, Operator];
+    public static IEnumerable<string> All => [Admin, CustomersReader, OtherOrgAdmin, Operator, EventsReader];
 
     /// <summary>
     /// The admin key is unlimited and anonymous callers get a high rate, so only the tests about rate
@@ -40,6 +41,10 @@ public static class TestKeys
         new("Auth:ApiKeys:3:Name", "operator"),
         new("Auth:ApiKeys:3:Key", Operator),
         new("Auth:ApiKeys:3:Permissions:0", "ops:read"),
+        new("Auth:ApiKeys:4:Name", "events-reader"),
+        new("Auth:ApiKeys:4:Key", EventsReader),
+        new("Auth:ApiKeys:4:Orgs:0", Org),
+        new("Auth:ApiKeys:4:Permissions:0", "events:read"),
         new("Documents:SigningKey", SigningKey),
         new("RateLimiting:AnonymousPerSecond", "10000"),
     ];

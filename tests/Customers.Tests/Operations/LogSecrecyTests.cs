@@ -36,7 +36,7 @@ public partial class LogSecrecyTests
 
         // No key configured in Development: the key made at start must not reach the logs either.
         string developmentKey;
-        await using (var unkeyed = new ServiceHost(settings: Enumerable.Range(0, 4).Select(i => new KeyValuePair<string, string?>($"Auth:ApiKeys:{i}:Key", ""))))
+        await using (var unkeyed = new ServiceHost(settings: Enumerable.Range(0, TestKeys.All.Count()).Select(i => new KeyValuePair<string, string?>($"Auth:ApiKeys:{i}:Key", ""))))
         {
             developmentKey = unkeyed.Services.GetRequiredService<DevelopmentKey>().Value;
             await (await unkeyed.ClientWithKey(developmentKey).PostJson("/v4/orgs/telco/customers", Bodies.Private())).AssertStatus(HttpStatusCode.Created);

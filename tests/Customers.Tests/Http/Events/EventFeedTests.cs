@@ -126,6 +126,23 @@ public class EventFeedTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_page_without_a_limit_holds_50_events()
+    {
+        var id = await _client.CreateCustomer();
+        for (var i = 0; i < 55; i++)
+        {
+            var patch = new JsonObject { ["preferred_language"] = i % 2 == 0 ? "gl" : "es" };
+            await (await _client.PatchJson($"{Events.Base}/customers/{id}", patch)).AssertStatus(HttpStatusCode.NoContent);
+        }
+
+        var page = await (await _client.GetAsync($"{Events.Base}/customers/{id}/events")).AssertStatus(HttpStatusCode.OK);
+
+        var events = page["events"]!.AsArray();
+        Assert.Equal(50, events.Count);
+        Assert.Equal((long)events[^1]!["position"]!, (long)page["next_after"]!);
+    }
+
+    [Fact]
     public async Task The_events_of_an_unknown_customer_are_404() =>
         await (await _client.GetAsync($"{Events.Base}/customers/{Guid.NewGuid()}/events")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
 

@@ -127,6 +127,18 @@ public class HubTests(ApiHostFixture api)
         await (await _client.GetAsync($"{_hub}/nope")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
 
     [Fact]
+    public async Task A_key_that_only_reads_events_lists_subscriptions_and_may_not_change_them()
+    {
+        var created = await (await _client.PostJson("/v4/orgs/telco/hub", new JsonObject { ["callback"] = "https://hooks.example.com/read-only" })).AssertStatus(HttpStatusCode.Created);
+        var reader = api.Client(TestKeys.EventsReader);
+
+        await (await reader.GetAsync($"/v4/orgs/telco/hub/{created["id"]}")).AssertStatus(HttpStatusCode.OK);
+        await (await reader.PostJson("/v4/orgs/telco/hub", new JsonObject { ["callback"] = "https://hooks.example.com/x" })).AssertError(HttpStatusCode.Forbidden, "MCUS.999.995");
+        await (await reader.DeleteAsync($"/v4/orgs/telco/hub/{created["id"]}")).AssertError(HttpStatusCode.Forbidden, "MCUS.999.995");
+        await (await _client.DeleteAsync($"/v4/orgs/telco/hub/{created["id"]}")).AssertStatus(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task Listing_subscriptions_without_events_read_is_403() =>
         await (await api.Client(TestKeys.CustomersReader).GetAsync("/v4/orgs/telco/hub")).AssertError(HttpStatusCode.Forbidden, "MCUS.999.995");
 }

@@ -49,6 +49,7 @@ public class WebhookDeliveryTests
         Assert.Equal(expected, receiver.Accepted.Select(d => d.Position));
         Assert.All(receiver.Received, d => Assert.True(d.SignedWith(secret)));
         Assert.Equal(["customer.created", "customer.updated"], receiver.Accepted.Select(d => d.EventType));
+        Assert.All(receiver.Received, d => Assert.Equal((d.EventId, d.EventType), ((string)d.Event["id"]!, (string)d.Event["type"]!)));
         var progress = await (await client.GetAsync($"/v4/orgs/telco/hub/{subscription["id"]}")).AssertStatus(HttpStatusCode.OK);
         Assert.Equal((expected[^1], 0L), ((long)progress["delivered_through"]!, (long)progress["failed_events"]!));
     }

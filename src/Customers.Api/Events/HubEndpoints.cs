@@ -17,6 +17,7 @@ public static class HubEndpoints
             .RequiresPermission("events");
         hub.MapPost("", Subscribe)
             .Describe("createSubscription", "Subscribe a webhook", "Subscribes an absolute http(s) callback to the org's events, optionally only those whose type starts with one of `types`. Deliveries are POSTs of the event with X-Event-Id, X-Event-Type, X-Delivery-Attempt and X-Signature-256 (sha256 HMAC of the body with the secret). The secret, generated when not given, is shown only in this answer. A callback on a loopback, private or link-local address is 400 unless the service allows it.")
+            .Answers(StatusCodes.Status409Conflict, "The org already has 100 subscriptions.")
             .Produces<SubscriptionCreatedResponse>(StatusCodes.Status201Created);
         hub.MapGet("", List)
             .Describe("listSubscriptions", "List webhook subscriptions", "The org's subscriptions, without their secrets.")

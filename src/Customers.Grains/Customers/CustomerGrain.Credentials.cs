@@ -265,10 +265,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             var snapshot = Snapshot();
             S.RetiredCredentials.Remove(retired);
             await WriteOrRevert(snapshot);
-            foreach (var value in retired.LoginValues())
-            {
-                await ReleaseLoginEmailUnlessUsed(value);
-            }
+            await ReleaseLoginEmailsUnlessUsed(retired.LoginValues());
         }
 
         await CallOrStopIdentityProvider();
@@ -369,8 +366,7 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
     }
 
     /// <summary>Frees a login-email value this customer no longer uses as its digital e-mail nor as its username.</summary>
-    private Task ReleaseLoginEmailUnlessUsed(string value) =>
-        S.UsesLoginValue(value) ? Task.CompletedTask : Free([new UniqueValue(IndexKinds.LoginEmail, value)]);
+    private Task ReleaseLoginEmailUnlessUsed(string value) => ReleaseLoginEmailsUnlessUsed([value]);
 
     private Task ReleaseLoginEmailsUnlessUsed(IEnumerable<string> values) =>
         Free(values.Distinct().Where(v => !S.UsesLoginValue(v)).Select(v => new UniqueValue(IndexKinds.LoginEmail, v)).ToArray());

@@ -44,9 +44,9 @@ public static class CallbackAddresses
             return "is required";
         }
 
-        if (callback.Length > 255)
+        if (callback.Length > WebhookRegistryGrain.MaxText)
         {
-            return "must be at most 255 characters";
+            return $"must be at most {WebhookRegistryGrain.MaxText} characters";
         }
 
         if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri)

@@ -16,7 +16,7 @@ public sealed class WebhookRegistryGrain(
     private const int MaxTypes = 50;
 
     /// <summary>Free text without a limit of its own in the contract is at most this long.</summary>
-    private const int MaxText = 255;
+    internal const int MaxText = 255;
 
     /// <summary>The registry is one stored row, and each subscription a delivery loop of its own: neither grows without bound.</summary>
     public const int MaxSubscriptions = 100;

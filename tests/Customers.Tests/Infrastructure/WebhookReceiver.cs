@@ -49,8 +49,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
             {
                 return;
             }
-            catch (HttpListenerException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
+                // Stopped while waiting: disposal can close the listener before it stops listening.
                 return;
             }
 

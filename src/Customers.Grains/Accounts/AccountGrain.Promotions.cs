@@ -39,7 +39,7 @@ public sealed partial class AccountGrain
         promotion.Status = PromotionCalendar.StatusAt(promotion, now);
 
         // Each live promotion is state the account keeps and a date its reminder waits for.
-        if ((promotion.Status is PromotionStatuses.Pending or PromotionStatuses.Active) && S.LivePromotions >= Histories.MaxEntries)
+        if (promotion.IsLive && S.LivePromotions >= Histories.MaxEntries)
         {
             return Outcome.Conflict($"the account already has {Histories.MaxEntries} pending or active promotions");
         }
@@ -165,7 +165,7 @@ public sealed partial class AccountGrain
     private void CancelPromotionsOfEndedAccount(DateTime now)
     {
         var today = PromotionCalendar.Day(now);
-        foreach (var promotion in S.Promotions.Where(p => p.Status is PromotionStatuses.Pending or PromotionStatuses.Active))
+        foreach (var promotion in S.Promotions.Where(p => p.IsLive))
         {
             promotion.Status = PromotionStatuses.Cancelled;
             if (promotion.EndDate is null || promotion.EndDate > today)

@@ -53,7 +53,7 @@ public sealed class AccountState : IHasOutbox
     public StoredAddress? BillingAddress => BillingAddresses.Count == 0 ? null : BillingAddresses[^1].Address;
 
     /// <summary>Promotions not yet ended: each may still start or end by date.</summary>
-    public int LivePromotions => Promotions.Count(p => p.Status is PromotionStatuses.Pending or PromotionStatuses.Active);
+    public int LivePromotions => Promotions.Count(p => p.IsLive);
 
     public TokenizationRecord? PendingTokenization => Tokenizations.Find(t => t.Status == TokenizationStatuses.Pending);
 
@@ -80,7 +80,7 @@ public sealed class AccountState : IHasOutbox
         var surplus = Promotions.Count - LivePromotions - Histories.MaxEntries;
         for (var i = 0; i < Promotions.Count && surplus > 0;)
         {
-            if (Promotions[i].Status is PromotionStatuses.Pending or PromotionStatuses.Active)
+            if (Promotions[i].IsLive)
             {
                 i++;
                 continue;
@@ -161,6 +161,9 @@ public sealed class PromotionRecord
     [Id(4)] public string Status { get; set; } = PromotionStatuses.Pending;
 
     [Id(5)] public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not yet ended: it may still start or end by date.</summary>
+    public bool IsLive => Status is PromotionStatuses.Pending or PromotionStatuses.Active;
 }
 
 [GenerateSerializer]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Customers.Grains.Validation;
 
 namespace Customers.Grains.Events;
 
@@ -44,9 +45,9 @@ public static class CallbackAddresses
             return "is required";
         }
 
-        if (callback.Length > WebhookRegistryGrain.MaxText)
+        if (callback.Length > SharedRules.MaxFreeText)
         {
-            return $"must be at most {WebhookRegistryGrain.MaxText} characters";
+            return $"must be at most {SharedRules.MaxFreeText} characters";
         }
 
         if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri)

@@ -15,9 +15,6 @@ public sealed class WebhookRegistryGrain(
 {
     private const int MaxTypes = 50;
 
-    /// <summary>Free text without a limit of its own in the contract is at most this long.</summary>
-    internal const int MaxText = 255;
-
     /// <summary>The registry is one stored row, and each subscription a delivery loop of its own: neither grows without bound.</summary>
     public const int MaxSubscriptions = 100;
 
@@ -39,15 +36,15 @@ public sealed class WebhookRegistryGrain(
 
         for (var i = 0; i < types.Count && i < MaxTypes; i++)
         {
-            if (string.IsNullOrWhiteSpace(types[i]) || types[i].Length > MaxText)
+            if (string.IsNullOrWhiteSpace(types[i]) || types[i].Length > SharedRules.MaxFreeText)
             {
-                v.Add($"types[{i}]", $"must be a non-empty type prefix of at most {MaxText} characters");
+                v.Add($"types[{i}]", $"must be a non-empty type prefix of at most {SharedRules.MaxFreeText} characters");
             }
         }
 
-        if (request.Secret is { } given && (given.Length == 0 || given.Length > MaxText))
+        if (request.Secret is { } given && (given.Length == 0 || given.Length > SharedRules.MaxFreeText))
         {
-            v.Add("secret", $"must be 1 to {MaxText} characters");
+            v.Add("secret", $"must be 1 to {SharedRules.MaxFreeText} characters");
         }
 
         if (v.Any)

@@ -6,7 +6,7 @@ namespace Customers.Grains.Validation;
 /// <summary>Rules of an identification document upload (contract §11).</summary>
 public static partial class IdentificationRules
 {
-    public const int MaxNameLength = 255;
+    public const int MaxNameLength = SharedRules.MaxFreeText;
 
     private const string OctetStream = "application/octet-stream";
 

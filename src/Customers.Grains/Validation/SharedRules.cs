@@ -8,6 +8,9 @@ public static partial class SharedRules
 {
     public const int EmailMaxLength = 82;
 
+    /// <summary>Free text the contract gives no limit of its own is at most this long (§12).</summary>
+    public const int MaxFreeText = 255;
+
     public static void Address(Violations v, Address? address, string path, bool required)
     {
         if (address is null)

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Customers;
 
 /// <summary>The event types of the log.</summary>
@@ -34,4 +36,15 @@ public static class EventTypes
     public const string CatalogueCategoryUpdated = "catalogue.category.updated";
     public const string CatalogueCategoryDeleted = "catalogue.category.deleted";
     public const string CatalogueSpecialTreatmentUpdated = "catalogue.special_treatment.updated";
+
+    /// <summary>Every type the log records.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(EventTypes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    /// <summary>The types a filter of type prefixes selects: those starting with one of them, as written.</summary>
+    public static IReadOnlyList<string> StartingWith(IReadOnlyList<string> prefixes) =>
+        All.Where(type => prefixes.Any(prefix => type.StartsWith(prefix, StringComparison.Ordinal))).ToArray();
 }

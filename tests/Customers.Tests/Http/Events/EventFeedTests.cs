@@ -104,6 +104,49 @@ public class EventFeedTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task Paging_a_filter_of_several_types_returns_their_events_in_position_order_each_once()
+    {
+        var before = await Events.LastPosition();
+        var made = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (customer, account, _) = await _client.CreateCustomerWithAccount();
+            made.Add(customer);
+            made.Add(account);
+        }
+
+        var unfiltered = (await Events.AllAfter(before))
+            .Where(e => (string)e["type"]! is "customer.created" or "account.created")
+            .Select(e => (long)e["position"]!)
+            .ToList();
+        var paged = new List<JsonNode>();
+        var after = before;
+        while ((await Events.Feed(after, 2, "account.created,customer.created"))["events"]!.AsArray() is { Count: > 0 } page)
+        {
+            paged.AddRange(page.Select(e => e!));
+            after = (long)page[^1]!["position"]!;
+        }
+
+        Assert.Equal(unfiltered, paged.Select(e => (long)e["position"]!));
+        Assert.Equal(["account.created", "customer.created"], paged.Select(e => (string)e["type"]!).Distinct().Order());
+        Assert.All(made, id => Assert.Contains(paged, e => (string?)e["customer_id"] == id || (string?)e["account_id"] == id));
+    }
+
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("Customer.")]
+    [InlineData("customer.%")]
+    public async Task A_types_filter_no_type_starts_with_is_an_empty_page(string types)
+    {
+        await _client.CreateCustomer();
+
+        var page = await Events.Feed(0, 200, types);
+
+        Assert.Empty(page["events"]!.AsArray());
+        Assert.Null(page["next_after"]);
+    }
+
+    [Fact]
     public async Task An_account_s_events_are_also_its_customer_s()
     {
         var (customer, account, _) = await _client.CreateCustomerWithAccount();

@@ -1,0 +1,24 @@
+-- 009: each feed read has an index that holds what it asks for, and nothing else.
+--
+-- A customer's or account's feed asks for one id (customer_id = @id, account_id = @id), which
+-- never matches a null, yet both indexes took an entry for every positioned event: the account
+-- index one for every event of a customer itself, the customer index one for every catalogue
+-- event. Each entry is written when the event gets its position and kept in memory with the rest
+-- of the index. Leaving the nulls out keeps the same plans (an equality implies IS NOT NULL).
+--
+-- The org feed filtered by type (a reader's `types`, a webhook subscription's) walked the feed in
+-- position order and skipped what did not match: for a rare type, a read of every event since
+-- `after`. With an index by type it reads each wanted type's next page and merges them.
+--
+-- Built in the migration's transaction: event writes wait for it once, at the upgrade.
+
+DROP INDEX ix_customer_events_customer;
+CREATE INDEX ix_customer_events_customer ON customer_events (service_id, org_id, customer_id, position)
+    WHERE position IS NOT NULL AND customer_id IS NOT NULL;
+
+DROP INDEX ix_customer_events_account;
+CREATE INDEX ix_customer_events_account ON customer_events (service_id, org_id, account_id, position)
+    WHERE position IS NOT NULL AND account_id IS NOT NULL;
+
+CREATE INDEX ix_customer_events_type ON customer_events (service_id, org_id, type, position)
+    WHERE position IS NOT NULL;

@@ -1,0 +1,104 @@
+using Customers.Silo.Events;
+using Customers.Tests.Infrastructure;
+using Npgsql;
+
+namespace Customers.Tests.Silo;
+
+/// <summary>
+/// A customer's or account's feed, the check whether one ever had events, and the org feed filtered by
+/// type are answered from an index of their own on the real schema, so neither an id nobody used nor
+/// a rare type costs a read of the whole log. Sequential scans are priced out for the session: a
+/// plan that still uses one has no index to use. Each test plans over a log of its own, a few
+/// thousand positioned events of many customers and types, analyzed, so the planner weighs the
+/// indexes as it does on a real log rather than on an empty one.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class EventFeedIndexTests : IAsyncLifetime
+{
+    private const string Org = "feed-index";
+    private readonly string _service = $"feed-index-{Guid.NewGuid():N}";
+    private readonly NpgsqlDataSource _data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        await using var log = _data.CreateCommand("""
+            INSERT INTO customer_events (id, service_id, org_id, type, customer_id, account_id, occurred_at, actor, position)
+            SELECT gen_random_uuid(), $1, $2,
+                   (ARRAY['customer.updated', 'account.payment_method.changed', 'catalogue.category.created', 'customer.erased'])[1 + n % 4],
+                   CASE WHEN n % 4 <> 2 THEN gen_random_uuid() END,
+                   CASE WHEN n % 4 = 1 THEN gen_random_uuid() END,
+                   now(), 'test', n
+            FROM generate_series(1, 4000) AS n
+            """);
+        log.Parameters.AddWithValue(_service);
+        log.Parameters.AddWithValue(Org);
+        await log.ExecuteNonQueryAsync();
+        await using var analyze = _data.CreateCommand("ANALYZE customer_events");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync() => await _data.DisposeAsync();
+
+    [Theory]
+    [InlineData("customer_id", "ix_customer_events_customer")]
+    [InlineData("account_id", "ix_customer_events_account")]
+    public async Task Whether_an_id_has_events_is_read_from_its_feed_index(string column, string index)
+    {
+        var plan = await Plan(PostgresEventStore.AnyForSql(column), ("id", Guid.NewGuid()));
+
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [Theory]
+    [InlineData("customer_id", "ix_customer_events_customer")]
+    [InlineData("account_id", "ix_customer_events_account")]
+    public async Task A_page_of_one_feed_is_read_from_its_feed_index(string column, string index)
+    {
+        var plan = await Plan(PostgresEventStore.ReadOneSql(column), ("id", Guid.NewGuid()), ("after", 0L), ("limit", 50));
+
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [Fact]
+    public async Task A_page_of_the_org_feed_filtered_by_type_is_read_from_the_type_index()
+    {
+        var plan = await Plan(
+            PostgresEventStore.ReadAfterOfTypesSql,
+            ("types", new[] { EventTypes.CustomerErased, EventTypes.AccountClosed }),
+            ("after", 0L),
+            ("limit", 50));
+
+        Assert.Contains("ix_customer_events_type", plan);
+        Assert.DoesNotContain("on customer_events_pkey", plan);
+        Assert.DoesNotContain("ux_customer_events_position", plan);
+    }
+
+    private async Task<string> Plan(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await _data.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection, transaction);
+        explain.Parameters.AddWithValue("service", _service);
+        explain.Parameters.AddWithValue("org", Org);
+        foreach (var (name, value) in parameters)
+        {
+            explain.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await explain.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+}

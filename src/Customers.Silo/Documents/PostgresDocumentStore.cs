@@ -51,9 +51,11 @@ public sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocume
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    internal const string DeleteOfCustomerSql = "DELETE FROM customer_documents WHERE org = $1 AND customer_id = $2";
+
     public async Task DeleteCustomerDocumentsAsync(string org, Guid customerId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM customer_documents WHERE org = $1 AND customer_id = $2");
+        await using var command = dataSource.CreateCommand(DeleteOfCustomerSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = org });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = customerId });
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -7,8 +7,7 @@ namespace Customers.Tests.Silo;
 /// <summary>
 /// A customer's or account's feed, the check whether one ever had events, and the org feed filtered by
 /// type are answered from an index of their own on the real schema, so neither an id nobody used nor
-/// a rare type costs a read of the whole log. Sequential scans are priced out for the session: a
-/// plan that still uses one has no index to use. Each test plans over a log of its own, a few
+/// a rare type costs a read of the whole log. Each test plans over a log of its own, a few
 /// thousand positioned events of many customers and types, analyzed, so the planner weighs the
 /// indexes as it does on a real log rather than on an empty one.
 /// </summary>
@@ -33,11 +32,16 @@ public sealed class EventFeedIndexTests : IAsyncLifetime
         log.Parameters.AddWithValue(_service);
         log.Parameters.AddWithValue(Org);
         await log.ExecuteNonQueryAsync();
-        await using var analyze = _data.CreateCommand("ANALYZE customer_events");
-        await analyze.ExecuteNonQueryAsync();
+        await QueryPlans.Analyze(_data, "customer_events");
     }
 
-    public async Task DisposeAsync() => await _data.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await using var clear = _data.CreateCommand("DELETE FROM customer_events WHERE service_id = $1");
+        clear.Parameters.AddWithValue(_service);
+        await clear.ExecuteNonQueryAsync();
+        await _data.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("customer_id", "ix_customer_events_customer")]
@@ -75,30 +79,14 @@ public sealed class EventFeedIndexTests : IAsyncLifetime
         Assert.DoesNotContain("ux_customer_events_position", plan);
     }
 
-    private async Task<string> Plan(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await _data.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+    private Task<string> Plan(string sql, params (string Name, object Value)[] parameters) =>
+        QueryPlans.Explain(_data, sql, bound =>
         {
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection, transaction);
-        explain.Parameters.AddWithValue("service", _service);
-        explain.Parameters.AddWithValue("org", Org);
-        foreach (var (name, value) in parameters)
-        {
-            explain.Parameters.AddWithValue(name, value);
-        }
-
-        await using var reader = await explain.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return string.Join('\n', lines);
-    }
+            bound.AddWithValue("service", _service);
+            bound.AddWithValue("org", Org);
+            foreach (var (name, value) in parameters)
+            {
+                bound.AddWithValue(name, value);
+            }
+        });
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using Npgsql;
 
 namespace Customers.Silo.Database;
@@ -7,11 +8,17 @@ namespace Customers.Silo.Database;
 /// Applies the embedded, numbered migrations (<c>NNN_name.sql</c>) that the database has not seen,
 /// each in its own transaction, under an advisory lock so silos starting together take turns.
 /// A migration can carry a step in code, run after its SQL in the same transaction.
+/// A migration whose first line is <see cref="WithoutTransactionMarker"/> runs its statements one at
+/// a time instead, each committed on its own: what a transaction cannot hold, such as building an
+/// index without stopping the writes of the silos already running. Each of its statements must be
+/// safe to run again, since a crash can stop it anywhere before it is recorded.
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
     // Any fixed 64-bit number; every silo of every version must use the same one.
     private const long AdvisoryLockKey = 0x43_55_53_54_4F_4D_45_52;
+
+    private static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(200);
 
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 
@@ -23,7 +30,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Execute(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        await TakeMigrationLock(connection, cancellationToken);
         try
         {
             await Execute(connection, """
@@ -45,6 +52,12 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
             foreach (var migration in Embedded.Where(m => !applied.Contains(m.Version)))
             {
+                if (!migration.InTransaction)
+                {
+                    await ApplyStatementByStatement(connection, migration, cancellationToken);
+                    continue;
+                }
+
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
                 {
@@ -74,6 +87,67 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
         }
     }
 
+    /// <summary>
+    /// Tried again and again rather than waited for: a silo waiting inside a statement holds a
+    /// snapshot, which an index built concurrently by the silo holding the lock would wait for in turn.
+    /// </summary>
+    private static async Task TakeMigrationLock(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection);
+        while (!(bool)(await take.ExecuteScalarAsync(cancellationToken))!)
+        {
+            await Task.Delay(LockRetryInterval, cancellationToken);
+        }
+    }
+
+    private async Task ApplyStatementByStatement(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        foreach (var statement in Statements(migration.Sql))
+        {
+            await Execute(connection, statement, cancellationToken);
+        }
+
+        await using (var record = new NpgsqlCommand(
+            "INSERT INTO customers_schema_migrations (version, name) VALUES (@version, @name)", connection))
+        {
+            record.Parameters.AddWithValue("version", migration.Version);
+            record.Parameters.AddWithValue("name", migration.Name);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Applied schema migration {Version} {Name}, statement by statement", migration.Version, migration.Name);
+    }
+
+    /// <summary>
+    /// The statements of a migration run without a transaction: plain statements, each ending with a
+    /// semicolon at the end of a line (no function bodies). One command each, since statements sent
+    /// together would share an implicit transaction.
+    /// </summary>
+    internal static IEnumerable<string> Statements(string sql)
+    {
+        var current = new StringBuilder();
+        foreach (var line in sql.Split('\n'))
+        {
+            var text = line.TrimEnd();
+            if (text.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            current.AppendLine(text);
+            if (text.EndsWith(';'))
+            {
+                yield return current.ToString().Trim();
+                current.Clear();
+            }
+        }
+
+        if (current.ToString().Trim() is { Length: > 0 } rest)
+        {
+            yield return rest;
+        }
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -98,5 +172,10 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
             .ToList();
     }
 
-    public sealed record Migration(int Version, string Name, string Sql);
+    public const string WithoutTransactionMarker = "-- migrate: statement by statement, without a transaction";
+
+    public sealed record Migration(int Version, string Name, string Sql)
+    {
+        public bool InTransaction { get; } = !Sql.StartsWith(WithoutTransactionMarker, StringComparison.Ordinal);
+    }
 }

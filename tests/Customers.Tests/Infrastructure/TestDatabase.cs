@@ -27,4 +27,16 @@ public static class TestDatabase
 
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>A new, empty database on the test server; its connection string.</summary>
+    public static async Task<string> CreateFresh(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var admin = NpgsqlDataSource.Create(ConnectionString))
+        {
+            await admin.CreateCommand($"CREATE DATABASE {name}").ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
 }

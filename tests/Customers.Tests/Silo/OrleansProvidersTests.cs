@@ -59,14 +59,7 @@ public class OrleansProvidersTests
     [Fact]
     public async Task The_schema_is_recorded_once_however_many_silos_apply_it_together()
     {
-        var database = $"schema_{Guid.NewGuid():N}";
-        var admin = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString);
-        await using (var create = NpgsqlDataSource.Create(admin.ConnectionString))
-        {
-            await create.CreateCommand($"CREATE DATABASE {database}").ExecuteNonQueryAsync();
-        }
-
-        var fresh = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString;
+        var fresh = await TestDatabase.CreateFresh("schema");
         var hosts = Enumerable.Range(0, 3).Select(_ => new ServiceHost(settings: [new("ConnectionStrings:Customers", fresh)])).ToList();
         try
         {

@@ -39,7 +39,7 @@ public class IndexPseudonymTests(ApiHostFixture api)
     [Fact]
     public async Task Index_rows_an_earlier_version_keyed_by_value_are_renamed_at_upgrade_and_keep_their_value_taken()
     {
-        var database = await FreshDatabase();
+        var database = await TestDatabase.CreateFresh("upgrade");
         var serviceId = $"upgrade-{Guid.NewGuid():N}";
         var nif = Bodies.UniqueNif();
         string id;
@@ -79,15 +79,4 @@ public class IndexPseudonymTests(ApiHostFixture api)
 
     private static Task<long> GrainIdsContaining(string database, string serviceId, string value) =>
         TestDatabase.CountIn(database, "SELECT count(*) FROM orleansstorage WHERE serviceid = $1 AND strpos(lower(grainidextensionstring), lower($2)) > 0", serviceId, value);
-
-    private static async Task<string> FreshDatabase()
-    {
-        var name = $"upgrade_{Guid.NewGuid():N}";
-        await using (var admin = NpgsqlDataSource.Create(TestDatabase.ConnectionString))
-        {
-            await admin.CreateCommand($"CREATE DATABASE {name}").ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = name }.ConnectionString;
-    }
 }

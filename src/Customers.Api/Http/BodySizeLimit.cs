@@ -7,7 +7,9 @@ namespace Customers.Api.Http;
 /// <summary>
 /// Request bodies are at most 1 MiB unless the endpoint says otherwise (the identification upload).
 /// A declared length over the limit is refused before a byte is read; a chunked body is cut off by
-/// the server when it crosses the limit.
+/// the server when it crosses the limit, and answered here: the endpoint's JSON reading takes the
+/// server's refusal for a broken body and ends without an answer, which the server would send
+/// as an empty 413.
 /// </summary>
 public sealed class BodySizeLimit(RequestDelegate next)
 {
@@ -26,7 +28,77 @@ public sealed class BodySizeLimit(RequestDelegate next)
             feature.MaxRequestBodySize = limit;
         }
 
-        return next(context);
+        return context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
+            ? WatchUndeclaredLength(context, limit)
+            : next(context);
+    }
+
+    private async Task WatchUndeclaredLength(HttpContext context, long limit)
+    {
+        var body = new OverLimitWatch(context.Request.Body);
+        context.Request.Body = body;
+        await next(context);
+        if (body.CrossedLimit && !context.Response.HasStarted)
+        {
+            await ApiErrors.PayloadTooLarge(limit).ExecuteAsync(context);
+        }
+    }
+
+    /// <summary>The request body, noting whether the server cut it off at the limit.</summary>
+    private sealed class OverLimitWatch(Stream inner) : Stream
+    {
+        public bool CrossedLimit { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Watch(() => inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                CrossedLimit = true;
+                throw;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Watch(Func<int> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                CrossedLimit = true;
+                throw;
+            }
+        }
     }
 }
 

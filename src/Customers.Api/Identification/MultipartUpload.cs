@@ -30,13 +30,23 @@ public static class MultipartUpload
         {
             return (null, TooLarge());
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e) when (e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal))
         {
             return (null, TooLarge());
         }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The form's other limits: how many fields, how long a key, a value or a part's headers.
+            return (null, ApiErrors.BadRequest("body: has more form fields, or longer ones, than an upload needs"));
+        }
         catch (InvalidDataException)
         {
-            return (null, ApiErrors.BadRequest("body: is not a valid multipart/form-data body"));
+            return (null, NotMultipart());
+        }
+        catch (IOException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The body ended before its closing boundary, or never had an opening one.
+            return (null, NotMultipart());
         }
 
         var files = form.Files.GetFiles("file");
@@ -71,6 +81,8 @@ public static class MultipartUpload
 
     private static string? Field(IFormCollection form, string name) =>
         form.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static IResult NotMultipart() => ApiErrors.BadRequest("body: is not a valid multipart/form-data body");
 
     private static IResult TooLarge() =>
         ApiErrors.PayloadTooLarge($"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)");

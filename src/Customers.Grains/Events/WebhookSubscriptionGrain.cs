@@ -161,6 +161,14 @@ public sealed class WebhookSubscriptionGrain(
 
         EventMetrics.Undelivered(_org, _id, next.OccurredAt);
         var now = time.GetUtcNow().UtcDateTime;
+        if (now - S.FirstAttemptAt >= options.Value.DeliveryHorizon)
+        {
+            // The last wait ran to the horizon: the event is given up without another attempt.
+            S.FailedEvents++;
+            await Done(next);
+            return TimeSpan.Zero;
+        }
+
         S.Attempts++;
         S.FirstAttemptAt ??= now;
         EventMetrics.DeliveriesAttempted.Add(1);
@@ -182,7 +190,9 @@ public sealed class WebhookSubscriptionGrain(
 
         await state.WriteStateAsync();
         _unsaved = 0;
-        return Backoff(S.Attempts);
+        var wait = Backoff(S.Attempts);
+        var untilHorizon = S.FirstAttemptAt!.Value + options.Value.DeliveryHorizon - time.GetUtcNow().UtcDateTime;
+        return wait < untilHorizon ? wait : untilHorizon;
     }
 
     /// <summary>Moves past an event; stored once the read-ahead is done, or every <see cref="SaveEvery"/> events.</summary>

@@ -14,16 +14,7 @@ public static partial class AccountRules
         return normal;
     }
 
-    public static BillingAddress? Normalize(BillingAddress? address)
-    {
-        var normal = SharedRules.Normalize(address);
-        if (normal is not null)
-        {
-            normal.StateId = address!.StateId?.Trim();
-        }
-
-        return normal;
-    }
+    public static BillingAddress? Normalize(BillingAddress? address) => SharedRules.Normalize(address);
 
     /// <summary>Details always present; the IBAN without spaces, upper case; reference_id as a lower-case UUID.</summary>
     public static PaymentMethod? Normalize(PaymentMethod? method)
@@ -36,7 +27,7 @@ public static partial class AccountRules
         var details = method.Details is null ? new PaymentMethodDetails() : Copy.Of(method.Details);
         details.Iban = details.Iban is null ? null : Iban.Normalize(details.Iban);
         details.TokenId = details.TokenId?.Trim();
-        if (Guid.TryParse(details.ReferenceId?.Trim(), out var reference))
+        if (Guid.TryParseExact(details.ReferenceId, "D", out var reference))
         {
             details.ReferenceId = reference.ToString("D");
         }
@@ -54,8 +45,6 @@ public static partial class AccountRules
         if (result.Card is { } card)
         {
             normal.Card = Copy.Of(card);
-            normal.Card.Summary = card.Summary?.Trim();
-            normal.Card.ExpirationDate = card.ExpirationDate?.Trim();
         }
 
         return normal;

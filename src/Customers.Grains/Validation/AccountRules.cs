@@ -9,9 +9,6 @@ namespace Customers.Grains.Validation;
 /// </summary>
 public static partial class AccountRules
 {
-    public const int TokenIdMaxLength = 100;
-    public const int ErrorMessageMaxLength = 1000;
-
     public static Violations ValidateCreate(CreateAccountRequest request, IReadOnlyList<string> available)
     {
         var v = new Violations();
@@ -35,9 +32,9 @@ public static partial class AccountRules
         }
 
         SharedRules.Address(v, address, path, required: true);
-        var stateId = v.Matches(address.StateId?.Trim(), $"{path}.state_id", Patterns.ProvinceCode(), "must have 2 digits", required: false);
+        var stateId = v.Matches(address.StateId, $"{path}.state_id", Patterns.ProvinceCode(), "must have 2 digits", required: false);
         if (stateId is { Length: 2 } && Patterns.ProvinceCode().IsMatch(stateId)
-            && address.PostalCode?.Trim() is { Length: 5 } postalCode && !postalCode.StartsWith(stateId, StringComparison.Ordinal))
+            && address.PostalCode is { Length: 5 } postalCode && !postalCode.StartsWith(stateId, StringComparison.Ordinal))
         {
             v.Add($"{path}.state_id", "must equal the first two digits of postal_code");
         }
@@ -142,8 +139,8 @@ public static partial class AccountRules
                 }
                 else
                 {
-                    v.Matches(result.Card.Summary?.Trim(), "card.summary", CardSummary(), "must be the card's last 4 digits", required: true);
-                    v.Matches(result.Card.ExpirationDate?.Trim(), "card.expiration_date", CardExpiration(), "must be MM/yyyy", required: true);
+                    v.Matches(result.Card.Summary, "card.summary", CardSummary(), "must be the card's last 4 digits", required: true);
+                    v.Matches(result.Card.ExpirationDate, "card.expiration_date", CardExpiration(), "must be MM/yyyy", required: true);
                 }
 
                 if (result.ErrorMessage is not null)
@@ -153,7 +150,7 @@ public static partial class AccountRules
 
                 break;
             case TokenizationStatuses.Failed:
-                v.Text(result.ErrorMessage, "error_message", 1, ErrorMessageMaxLength, required: true);
+                v.Text(result.ErrorMessage, "error_message", 1, SharedRules.MaxFreeText, required: true);
                 if (result.TokenId is not null || result.Card is not null)
                 {
                     v.Add("token_id", "token_id and card are only allowed for COMPLETED");
@@ -168,10 +165,10 @@ public static partial class AccountRules
     public static Violations ValidateContractRequest(AddContractRequest request)
     {
         var v = new Violations();
-        v.Text(request.RequestExternalId, "request_external_id", 1, 50, required: true);
-        v.Text(request.ContractReferenceId, "contract_reference_id", 1, 50, required: true);
-        v.Text(request.Type, "type", 1, 50, required: true);
-        v.Text(request.OriginUser, "origin_user", 1, 100, required: false);
+        v.Text(request.RequestExternalId, "request_external_id", 1, SharedRules.MaxFreeText, required: true);
+        v.Text(request.ContractReferenceId, "contract_reference_id", 1, SharedRules.MaxFreeText, required: true);
+        v.Text(request.Type, "type", 1, SharedRules.MaxFreeText, required: true);
+        v.Text(request.OriginUser, "origin_user", 1, SharedRules.MaxFreeText, required: false);
         return v;
     }
 
@@ -189,7 +186,7 @@ public static partial class AccountRules
 
     private static void TokenId(Violations v, string? tokenId, string field)
     {
-        var trimmed = v.Text(tokenId, field, 1, TokenIdMaxLength, required: true);
+        var trimmed = v.Text(tokenId, field, 1, SharedRules.MaxFreeText, required: true);
         if (trimmed is { Length: > 0 } && trimmed.Any(char.IsWhiteSpace))
         {
             v.Add(field, "must not contain spaces");
@@ -198,7 +195,7 @@ public static partial class AccountRules
 
     private static void ReferenceId(Violations v, string? referenceId, string field)
     {
-        if (!Guid.TryParse(referenceId?.Trim(), out _))
+        if (!Guid.TryParseExact(referenceId, "D", out _))
         {
             v.Add(field, "must be a UUID");
         }

@@ -42,7 +42,6 @@ public static partial class CustomerRules
             normal.PersonalInfo.Name = personal.Name?.Trim();
             normal.PersonalInfo.FirstSurname = personal.FirstSurname?.Trim();
             normal.PersonalInfo.SecondSurname = personal.SecondSurname?.Trim();
-            normal.PersonalInfo.Nationality = personal.Nationality?.Trim();
         }
 
         if (request.CompanyInfo is { } company)
@@ -101,7 +100,6 @@ public static partial class CustomerRules
         normal.Name = user.Name?.Trim();
         normal.FirstSurname = user.FirstSurname?.Trim();
         normal.SecondSurname = user.SecondSurname?.Trim();
-        normal.Nationality = user.Nationality?.Trim();
         normal.ContactInfo = SharedRules.Normalize(user.ContactInfo);
         return normal;
     }
@@ -118,7 +116,6 @@ public static partial class CustomerRules
         normal.Name = info.Name?.Trim();
         normal.FirstSurname = info.FirstSurname?.Trim();
         normal.SecondSurname = info.SecondSurname?.Trim();
-        normal.Nationality = info.Nationality?.Trim();
         return normal;
     }
 

@@ -83,8 +83,8 @@ public static partial class CustomerRules
             }
 
             SharedRules.Email(v, digital.Email, "digital_personal_info.email", required: false);
-            v.Text(digital.Name, "digital_personal_info.name", 1, 50, required: false);
-            v.Text(digital.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+            v.Text(digital.Name, "digital_personal_info.name", 1, SharedRules.MaxFreeText, required: false);
+            v.Text(digital.FirstSurname, "digital_personal_info.first_surname", 1, SharedRules.MaxFreeText, required: false);
         }
 
         return v;
@@ -170,8 +170,8 @@ public static partial class CustomerRules
         }
 
         SharedRules.Email(v, info.Email, "digital_personal_info.email", required: true);
-        v.Text(info.Name, "digital_personal_info.name", 1, 50, required: false);
-        v.Text(info.FirstSurname, "digital_personal_info.first_surname", 1, 50, required: false);
+        v.Text(info.Name, "digital_personal_info.name", 1, SharedRules.MaxFreeText, required: false);
+        v.Text(info.FirstSurname, "digital_personal_info.first_surname", 1, SharedRules.MaxFreeText, required: false);
     }
 
     private static void Birthdate(Violations v, string? birthdate, DateOnly today, bool required)

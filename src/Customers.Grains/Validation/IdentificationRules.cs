@@ -18,7 +18,7 @@ public static partial class IdentificationRules
     public static ValidUpload? Validate(Violations v, IdentificationUpload upload)
     {
         var processDate = ProcessDate(v, upload.ProcessDate);
-        var documentType = v.OneOf(upload.DocumentType?.Trim().ToUpperInvariant(), "document_type", required: true, DocumentTypes);
+        var documentType = v.OneOf(upload.DocumentType?.ToUpperInvariant(), "document_type", required: true, DocumentTypes);
         var mediaType = File(v, upload);
         var name = Name(v, upload.FileName, mediaType);
         return v.Any ? null : new ValidUpload(processDate!.Value, documentType!, mediaType!, name, upload.Content!);
@@ -26,15 +26,14 @@ public static partial class IdentificationRules
 
     private static DateTime? ProcessDate(Violations v, string? value)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrEmpty(value))
         {
             v.Add("process_date", "is required");
             return null;
         }
 
-        if (!IsoDateTime().IsMatch(trimmed)
-            || !DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!IsoDateTime().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             v.Add("process_date", "must be an ISO 8601 date-time such as 2023-01-27T03:44:52Z");
             return null;

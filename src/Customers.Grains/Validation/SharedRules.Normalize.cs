@@ -1,7 +1,8 @@
 namespace Customers.Grains.Validation;
 
 /// <summary>
-/// The normal form of the shared shapes: trimmed texts, NFC e-mails, upper-case document numbers.
+/// The normal form of the shared shapes: free texts trimmed, NFC e-mails, upper-case document numbers.
+/// A value with a pattern is kept as given, so the pattern sees the whole of it (contract §12).
 /// Each returns a copy and leaves its argument as it was.
 /// </summary>
 public static partial class SharedRules
@@ -16,10 +17,8 @@ public static partial class SharedRules
 
         var normal = Copy.Of(address);
         normal.AddressLines = address.AddressLines?.Select(l => l?.Trim()!).ToList();
-        normal.PostalCode = address.PostalCode?.Trim();
         normal.Locality = address.Locality?.Trim();
         normal.AdministrativeArea = address.AdministrativeArea?.Trim();
-        normal.RegionCode = address.RegionCode?.Trim();
         return normal;
     }
 
@@ -43,27 +42,19 @@ public static partial class SharedRules
         }
 
         var normal = Copy.Of(contact);
-        normal.PhoneNumbers = contact.PhoneNumbers?.Select(p => p is null ? p! : Normalize(p)).ToList();
+        normal.PhoneNumbers = contact.PhoneNumbers?.Select(p => p is null ? p! : Copy.Of(p)).ToList();
         normal.Emails = contact.Emails?.Select(e => e is null ? e! : Normalize(e)).ToList();
         normal.PostalAddress = Normalize(contact.PostalAddress);
         return normal;
     }
 
-    /// <summary>NFC, then trimmed: see <see cref="Email"/>.</summary>
-    public static string? NormalizeEmail(string? email) => Text.Nfc(email)?.Trim();
+    /// <summary>NFC: see <see cref="Email"/>.</summary>
+    public static string? NormalizeEmail(string? email) => Text.Nfc(email);
 
     private static EmailAddress Normalize(EmailAddress email)
     {
         var normal = Copy.Of(email);
         normal.Email = NormalizeEmail(email.Email);
-        return normal;
-    }
-
-    private static PhoneNumber Normalize(PhoneNumber phone)
-    {
-        var normal = Copy.Of(phone);
-        normal.CountryCode = phone.CountryCode?.Trim();
-        normal.Number = phone.Number?.Trim();
         return normal;
     }
 }

@@ -40,10 +40,10 @@ public static partial class SharedRules
             }
         }
 
-        v.Matches(address.PostalCode?.Trim(), $"{path}.postal_code", Patterns.SpanishPostalCode(), "must be a Spanish postal code (01000-52999)", required: true);
+        v.Matches(address.PostalCode, $"{path}.postal_code", Patterns.SpanishPostalCode(), "must be a Spanish postal code (01000-52999)", required: true);
         v.Text(address.Locality, $"{path}.locality", 2, 255, required: true);
         v.Text(address.AdministrativeArea, $"{path}.administrative_area", 4, 50, required: true);
-        v.Matches(address.RegionCode?.Trim(), $"{path}.region_code", Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required: true);
+        v.Matches(address.RegionCode, $"{path}.region_code", Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required: true);
     }
 
     /// <summary>Checks the document's type against <paramref name="allowedTypes"/> and its control character.</summary>
@@ -126,26 +126,27 @@ public static partial class SharedRules
     /// </summary>
     public static string? Email(Violations v, string? email, string field, bool required)
     {
-        var trimmed = v.Text(Text.Nfc(email), field, 1, EmailMaxLength, required);
-        if (trimmed is null)
+        // Not trimmed: a space or a line break around the address is in it, and refused like any other.
+        var value = Text.Nfc(email);
+        if (v.Text(value, field, 1, EmailMaxLength, required) is null)
         {
             return null;
         }
 
-        if (Text.HasInvisibleOrSpace(trimmed))
+        if (Text.HasInvisibleOrSpace(value!))
         {
             v.Add(field, "must not contain control, format or space characters");
         }
-        else if (trimmed.Length is > 0 and <= EmailMaxLength && !Patterns.IsEmail(trimmed))
+        else if (value!.Length is > 0 and <= EmailMaxLength && !Patterns.IsEmail(value))
         {
             v.Add(field, "must be a valid e-mail address");
         }
 
-        return trimmed;
+        return value;
     }
 
     public static string? Nationality(Violations v, string? nationality, string field, bool required) =>
-        v.Matches(nationality?.Trim(), field, Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required);
+        v.Matches(nationality, field, Patterns.CountryAlpha2(), "must be an ISO 3166-1 alpha-2 code", required);
 
     private static void Phone(Violations v, PhoneNumber? phone, string path)
     {
@@ -155,8 +156,8 @@ public static partial class SharedRules
             return;
         }
 
-        var countryCode = phone.CountryCode?.Trim();
-        var number = phone.Number?.Trim();
+        var countryCode = phone.CountryCode;
+        var number = phone.Number;
         if (countryCode is null)
         {
             v.Add($"{path}.country_code", "is required");

@@ -20,6 +20,10 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
     private static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(200);
 
+    // A migration takes as long as its table needs (an index of a large log, minutes): the
+    // connection string's command timeout is for requests, and one cut short here stops the silo.
+    private const int NoTimeout = 0;
+
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 
     private static readonly Dictionary<int, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>> CodeSteps = new()
@@ -59,7 +63,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 }
 
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
+                await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction) { CommandTimeout = NoTimeout })
                 {
                     await apply.ExecuteNonQueryAsync(cancellationToken);
                 }
@@ -150,7 +154,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = NoTimeout };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -46,6 +46,14 @@ public class CustomerValidationTests(ApiHostFixture api)
         { "contact_info.emails", "[{\"email\":\"not-an-email\"}]", "contact_info.emails[0].email" },
         { "contact_info.emails", "[{\"email\":\"" + new string('a', 80) + "@example.com\"}]", "contact_info.emails[0].email" },
         { "contact_info.emails", "[{\"email\":\"a@example.com\",\"is_default\":true},{\"email\":\"b@example.com\",\"is_default\":true}]", "contact_info.emails" },
+        // A pattern matches the whole value: a space or a line break around it is not trimmed away.
+        { "contact_info.postal_address.postal_code", "\"28001\\n\"", "contact_info.postal_address.postal_code" },
+        { "contact_info.postal_address.region_code", "\" ES\"", "contact_info.postal_address.region_code" },
+        { "personal_info.nationality", "\"ES\\n\"", "personal_info.nationality" },
+        { "contact_info.phone_numbers", "[{\"country_code\":\"+34\",\"number\":\"615667898\\n\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].number" },
+        { "contact_info.phone_numbers", "[{\"country_code\":\"+34 \",\"number\":\"615667898\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].country_code" },
+        { "contact_info.emails", "[{\"email\":\"a@example.com\\n\"}]", "contact_info.emails[0].email" },
+        { "contact_info.emails", "[{\"email\":\" a@example.com\"}]", "contact_info.emails[0].email" },
         { "contact_info", "{\"phone_numbers\":[],\"emails\":[]}", "contact_info" },
         { "contact_info", "null", "contact_info" },
         { "personal_info", "null", "personal_info" },
@@ -73,6 +81,24 @@ public class CustomerValidationTests(ApiHostFixture api)
         var messages = await (await _client.PostJson(Customers, body)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
 
         Assert.Equal(3, messages.Count);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("first_surname")]
+    public async Task A_digital_customer_s_name_takes_255_characters_and_no_more(string field)
+    {
+        var longest = Bodies.Digital();
+        longest["digital_personal_info"]![field] = new string('n', 255);
+        var tooLong = Bodies.Digital();
+        tooLong["digital_personal_info"]![field] = new string('n', 256);
+
+        var created = await (await _client.PostJson(Customers, longest)).AssertStatus(HttpStatusCode.Created);
+        var messages = await (await _client.PostJson(Customers, tooLong)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        var read = await (await _client.GetAsync($"{Customers}/{created["id"]}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(255, ((string?)read["digital_personal_info"]![field])!.Length);
+        Assert.Contains(messages, m => m.StartsWith($"digital_personal_info.{field}: "));
     }
 
     [Fact]

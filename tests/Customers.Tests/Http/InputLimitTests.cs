@@ -110,6 +110,20 @@ public class InputLimitTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_body_over_1_MiB_sent_without_a_length_after_asking_to_continue_is_413_with_the_bad_request_code()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"PRIVATE_CUSTOMER\",\"padding\":\"" + new string('p', 1024 * 1024) + "\"}");
+        var content = new StreamContent(new UnsizedStream(bytes));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v4/orgs/telco/customers") { Content = content };
+        request.Headers.ExpectContinue = true;
+
+        var response = await api.Client().SendAsync(request);
+
+        await response.AssertError(HttpStatusCode.RequestEntityTooLarge, "MCUS.999.998");
+    }
+
+    [Fact]
     public async Task A_category_name_with_a_trailing_newline_is_400()
     {
         var catalog = new CatalogHttp(api);

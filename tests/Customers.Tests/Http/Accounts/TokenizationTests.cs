@@ -73,6 +73,21 @@ public class TokenizationTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task An_error_message_takes_255_characters_and_no_more()
+    {
+        var (_, account, _) = await _client.CreateCustomerWithAccount();
+        var reference = Guid.NewGuid();
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(reference))).AssertStatus(HttpStatusCode.Accepted);
+
+        var messages = await (await _client.PostResult(reference, Failed(new string('e', 256)))).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+        await (await _client.PostResult(reference, Failed(new string('e', 255)))).AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Contains(messages, m => m.StartsWith("error_message: "));
+        var request = Assert.Single((await (await _client.GetAsync($"{Org}/accounts/{account}/tokenization-requests")).AssertStatus(HttpStatusCode.OK))["items"]!.AsArray())!;
+        Assert.Equal(255, ((string?)request["error_message"])!.Length);
+    }
+
+    [Fact]
     public async Task After_a_result_the_payment_method_can_change_again()
     {
         var (_, account, _) = await _client.CreateCustomerWithAccount();

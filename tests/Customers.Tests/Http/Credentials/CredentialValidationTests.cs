@@ -13,6 +13,8 @@ public class CredentialValidationTests(ApiHostFixture api)
     [InlineData("""{"username": null}""")]
     [InlineData("""{"username": "not-an-email"}""")]
     [InlineData("""{"username": ""}""")]
+    [InlineData("""{"username": "ana@example.com\n"}""")]
+    [InlineData("""{"username": " ana@example.com"}""")]
     public async Task A_missing_or_malformed_username_is_400_naming_the_field(string body)
     {
         var customer = await _api.CreateCustomer();
@@ -39,6 +41,7 @@ public class CredentialValidationTests(ApiHostFixture api)
     [InlineData("""{}""")]
     [InlineData("""{"expiration_date": "31/12/2025"}""")]
     [InlineData("""{"expiration_date": "2025-02-30"}""")]
+    [InlineData("""{"expiration_date": "2030-01-01\n"}""")]
     [InlineData("""{"expiration_date": 20251231}""")]
     public async Task An_expiration_date_that_is_absent_or_not_a_date_is_400_naming_the_field(string body)
     {

@@ -57,7 +57,7 @@ public class WebhookDeliveryTests
     [Fact]
     public async Task A_receiver_down_past_the_horizon_counts_the_event_as_failed_and_delivery_moves_on()
     {
-        await using var host = Host(horizon: "00:00:03");
+        await using var host = Host(horizon: "00:00:04");
         await using var receiver = new WebhookReceiver();
         var down = true;
         receiver.Answer = _ => Volatile.Read(ref down) ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
@@ -76,7 +76,10 @@ public class WebhookDeliveryTests
 
         Assert.Equal(1L, (long)failed["failed_events"]!);
         Assert.Equal("HTTP 503", (string?)failed["last_error"]);
-        Assert.True(receiver.Received.Count(d => d.Event["customer_id"]!.GetValue<string>() == lost) >= 2);
+        var attempts = receiver.Received.Where(d => d.Event["customer_id"]!.GetValue<string>() == lost).Select(d => d.At).ToList();
+        Assert.True(attempts.Count >= 2);
+        // Attempts at 0, 1 and 3 s; the next wait would end at 7 s, so it ends at the horizon and gives up.
+        Assert.True(attempts.Max() - attempts.Min() < TimeSpan.FromSeconds(5), $"an attempt {attempts.Max() - attempts.Min()} after the first");
         var accepted = Assert.Single(receiver.Accepted);
         Assert.Equal(delivered, (string)accepted.Event["customer_id"]!);
         var progress = await (await client.GetAsync(progressUrl)).AssertStatus(HttpStatusCode.OK);

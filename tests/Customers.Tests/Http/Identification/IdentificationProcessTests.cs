@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Customers.Tests.Infrastructure;
 using Npgsql;
@@ -183,6 +184,8 @@ public class IdentificationProcessTests(ApiHostFixture api)
     [Theory]
     [InlineData("27/01/2023", "NIF", "process_date: ")]
     [InlineData("2023-01-27T03:44:52Z", "DNI", "document_type: ")]
+    [InlineData("2023-01-27T03:44:52Z\n", "NIF", "process_date: ")]
+    [InlineData("2023-01-27T03:44:52Z", "NIF\n", "document_type: ")]
     public async Task A_malformed_field_is_400_naming_it(string processDate, string documentType, string field)
     {
         var customer = await CreateCustomer();
@@ -226,6 +229,36 @@ public class IdentificationProcessTests(ApiHostFixture api)
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });
         await response.AssertError(response.StatusCode, "MCUS.999.998");
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 abc")]
+    public async Task A_multipart_body_that_breaks_off_or_never_starts_is_400(string body)
+    {
+        var customer = await CreateCustomer();
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=XYZ");
+
+        var messages = await (await _client.PostAsync($"{Customers}/{customer}/identification-processes", content))
+            .AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("body: "));
+    }
+
+    [Fact]
+    public async Task A_form_with_more_fields_than_the_server_reads_is_400_naming_the_body()
+    {
+        var customer = await CreateCustomer();
+        var form = Documents.Form(Documents.Pdf());
+        for (var i = 0; i < 1100; i++)
+        {
+            form.Add(new StringContent("v"), $"f{i}");
+        }
+
+        var messages = await (await Upload(customer, form)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("body: "));
     }
 
     [Fact]

@@ -141,6 +141,14 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.ValidValues?.Select(v => v!).ToList();
+            var stored = Find(id)!;
+            if ((request.Description is null || request.Description == stored.Description)
+                && (next is null || (stored.ValidValues is { } storedValues && next.SequenceEqual(storedValues, StringComparer.Ordinal))))
+            {
+                // Nothing changes: no write, no event.
+                return Outcome.Ok;
+            }
+
             void Apply(TenantCatalogState s)
             {
                 var category = s.Categories.Find(c => c.Id == id)!;
@@ -212,6 +220,11 @@ public sealed class TenantCatalogGrain(
             }
 
             var next = request.Values!.Select(v => v!).ToList();
+            if (next.SequenceEqual(S.SpecialTreatmentValues, StringComparer.Ordinal))
+            {
+                return Outcome.Ok;
+            }
+
             void Apply(TenantCatalogState s)
             {
                 s.SpecialTreatmentValues = next;

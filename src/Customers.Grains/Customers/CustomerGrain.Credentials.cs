@@ -94,6 +94,11 @@ public sealed partial class CustomerGrain : ICustomerCredentialsGrain, ICredenti
             return NoCredential;
         }
 
+        if (S.Credential.ExpirationDate == date)
+        {
+            return Outcome.Ok;
+        }
+
         var snapshot = Snapshot();
         S.Credential.ExpirationDate = date;
         Record(EventTypes.CredentialExpirationChanged, "credentials.expiration_date");

@@ -111,6 +111,12 @@ public sealed partial class CustomerGrain(
             return violations.ToOutcome();
         }
 
+        if (CustomerChanges.Of(request).Length == 0)
+        {
+            // A patch that names no field changes nothing: no write, no event.
+            return Outcome.Ok;
+        }
+
         var oldEmail = S.LoginEmail;
         var newEmail = request.DigitalPersonalInfo?.Email?.ToLowerInvariant();
         var emailChanges = newEmail is not null && newEmail != oldEmail;

@@ -129,6 +129,50 @@ public class EventTypeTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_customer_patch_that_names_no_field_records_no_event_and_moves_nothing()
+    {
+        var customer = await _client.CreateCustomer();
+        var before = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+
+        await (await _client.PatchJson($"{Org}/customers/{customer}", new JsonObject())).AssertStatus(HttpStatusCode.NoContent);
+
+        var after = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(["customer.created"], EventsApi.Types(await Events.OfCustomer(customer)));
+        Assert.Equal((string?)before["updated_at"], (string?)after["updated_at"]);
+    }
+
+    [Fact]
+    public async Task Setting_the_expiration_a_credential_already_has_records_no_event()
+    {
+        var credentials = new CredentialApi(_client);
+        var customer = await credentials.CreateCustomer();
+        await credentials.CreateCredential(customer, Bodies.UniqueEmail());
+
+        await (await credentials.SetExpiration(customer, """{"expiration_date": null}""")).AssertStatus(HttpStatusCode.NoContent);
+        await (await credentials.SetExpiration(customer, """{"expiration_date": "2099-01-01"}""")).AssertStatus(HttpStatusCode.NoContent);
+        await (await credentials.SetExpiration(customer, """{"expiration_date": "2099-01-01"}""")).AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Equal(["customer.created", "credential.created", "credential.expiration_changed"], EventsApi.Types(await Events.OfCustomer(customer)));
+    }
+
+    [Fact]
+    public async Task Catalogue_requests_that_change_nothing_record_no_event()
+    {
+        var catalog = new CatalogHttp(api, _client);
+        var events = new EventsApi(_client, catalog.Org);
+        var category = await catalog.CreateCategory(null, "gold", "silver");
+        await catalog.SetSpecialTreatmentValues("vip", "press");
+
+        await (await _client.PatchJson($"{catalog.Categories}/{category}", new JsonObject())).AssertStatus(HttpStatusCode.NoContent);
+        await (await _client.PatchJson($"{catalog.Categories}/{category}", JsonNode.Parse("""{"valid_values": ["gold", "silver"]}""")!)).AssertStatus(HttpStatusCode.NoContent);
+        await catalog.SetSpecialTreatmentValues("vip", "press");
+
+        Assert.Equal(
+            ["catalogue.category.created", "catalogue.special_treatment.updated"],
+            EventsApi.Types(await events.AllAfter(0)));
+    }
+
+    [Fact]
     public async Task Customer_requests_record_updated_for_associated_users_and_nie_conversion()
     {
         var corporate = await _client.CreateCustomer(Bodies.Corporate());

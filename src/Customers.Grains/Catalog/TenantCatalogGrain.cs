@@ -158,7 +158,7 @@ public sealed class TenantCatalogGrain(
             }
 
             // An empty list allows every value, so only a non-empty list can take values away.
-            var current = Find(id)!.ValidValues;
+            var current = stored.ValidValues;
             var narrows = next is { Count: > 0 } && (current is not { Count: > 0 } || current.Except(next, StringComparer.Ordinal).Any());
             if (!narrows)
             {

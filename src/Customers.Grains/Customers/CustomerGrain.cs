@@ -111,7 +111,8 @@ public sealed partial class CustomerGrain(
             return violations.ToOutcome();
         }
 
-        if (CustomerChanges.Of(request).Length == 0)
+        var changes = CustomerChanges.Of(request);
+        if (changes.Length == 0)
         {
             // A patch that names no field changes nothing: no write, no event.
             return Outcome.Ok;
@@ -136,7 +137,7 @@ public sealed partial class CustomerGrain(
         }
 
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Record(EventTypes.CustomerUpdated, CustomerChanges.Of(request));
+        Record(EventTypes.CustomerUpdated, changes);
         if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is { } lost)
         {
             return Outcome.Conflict(ConflictMessage(lost.Kind));

@@ -163,10 +163,8 @@ public sealed class WebhookSubscriptionGrain(
         var now = time.GetUtcNow().UtcDateTime;
         if (now - S.FirstAttemptAt >= options.Value.DeliveryHorizon)
         {
-            // The last wait ran to the horizon: the event is given up without another attempt.
-            S.FailedEvents++;
-            await Done(next);
-            return TimeSpan.Zero;
+            // The last wait ran to the horizon: no attempt after it.
+            return await GiveUp(next);
         }
 
         S.Attempts++;
@@ -183,9 +181,7 @@ public sealed class WebhookSubscriptionGrain(
         S.LastError = error;
         if (time.GetUtcNow().UtcDateTime - S.FirstAttemptAt >= options.Value.DeliveryHorizon)
         {
-            S.FailedEvents++;
-            await Done(next);
-            return TimeSpan.Zero;
+            return await GiveUp(next);
         }
 
         await state.WriteStateAsync();
@@ -193,6 +189,14 @@ public sealed class WebhookSubscriptionGrain(
         var wait = Backoff(S.Attempts);
         var untilHorizon = S.FirstAttemptAt!.Value + options.Value.DeliveryHorizon - time.GetUtcNow().UtcDateTime;
         return wait < untilHorizon ? wait : untilHorizon;
+    }
+
+    /// <summary>Counts an event whose attempts reached the horizon as failed and moves past it.</summary>
+    private async Task<TimeSpan> GiveUp(CustomerEvent failed)
+    {
+        S.FailedEvents++;
+        await Done(failed);
+        return TimeSpan.Zero;
     }
 
     /// <summary>Moves past an event; stored once the read-ahead is done, or every <see cref="SaveEvery"/> events.</summary>

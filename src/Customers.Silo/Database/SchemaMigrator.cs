@@ -73,13 +73,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                     await step(connection, transaction, cancellationToken);
                 }
 
-                await using (var record = new NpgsqlCommand(
-                    "INSERT INTO customers_schema_migrations (version, name) VALUES (@version, @name)", connection, transaction))
-                {
-                    record.Parameters.AddWithValue("version", migration.Version);
-                    record.Parameters.AddWithValue("name", migration.Name);
-                    await record.ExecuteNonQueryAsync(cancellationToken);
-                }
+                await RecordApplied(connection, transaction, migration, cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied schema migration {Version} {Name}", migration.Version, migration.Name);
@@ -111,15 +105,17 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
             await Execute(connection, statement, cancellationToken);
         }
 
-        await using (var record = new NpgsqlCommand(
-            "INSERT INTO customers_schema_migrations (version, name) VALUES (@version, @name)", connection))
-        {
-            record.Parameters.AddWithValue("version", migration.Version);
-            record.Parameters.AddWithValue("name", migration.Name);
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await RecordApplied(connection, null, migration, cancellationToken);
         logger.LogInformation("Applied schema migration {Version} {Name}, statement by statement", migration.Version, migration.Name);
+    }
+
+    private static async Task RecordApplied(NpgsqlConnection connection, NpgsqlTransaction? transaction, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var record = new NpgsqlCommand(
+            "INSERT INTO customers_schema_migrations (version, name) VALUES (@version, @name)", connection, transaction);
+        record.Parameters.AddWithValue("version", migration.Version);
+        record.Parameters.AddWithValue("name", migration.Name);
+        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

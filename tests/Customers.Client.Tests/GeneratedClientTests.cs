@@ -1,3 +1,4 @@
+using Customers.Tests.Http.Identification;
 using Customers.Tests.Infrastructure;
 using Typed = Customers.Client;
 
@@ -46,6 +47,25 @@ public class GeneratedClientTests(ApiHostFixture api)
         Assert.Equal(Typed.PaymentMethodType.BANK_TRANSFER, account.Payment_method!.Type);
         Assert.Equal("28039", account.Billing_address!.Postal_code);
         Assert.Contains(accounts.Accounts!, a => a.Id == opened.Id);
+    }
+
+    [Fact]
+    public async Task A_document_uploaded_through_the_generated_client_downloads_byte_identical()
+    {
+        var http = api.Client();
+        var client = new Typed.CustomersClient(http);
+        var customer = (await client.CreateCustomerAsync(Org, PrivateCustomer(Bodies.UniqueNif()))).Id!.Value;
+        var bytes = Documents.Png(20_000);
+
+        using var file = new MemoryStream(bytes);
+        var created = await client.CreateIdentificationProcessAsync(Org, customer, "2023-01-27T03:44:52Z", Typed.IdentificationDocumentType.NIE, new Typed.FileParameter(file, "front.png", "image/png"));
+        var process = await client.GetIdentificationProcessAsync(Org, customer, created.Process_id!.Value);
+
+        Assert.Equal(new DateTimeOffset(2023, 1, 27, 3, 44, 52, TimeSpan.Zero), process.Process_date);
+        Assert.Equal("NIE", process.Document!.Type);
+        Assert.Equal("image/png", process.Document.Media_type);
+        Assert.Equal(bytes.Length, process.Document.Size_bytes);
+        Assert.Equal(bytes, await http.GetByteArrayAsync(process.Document.Public_url));
     }
 
     [Fact]

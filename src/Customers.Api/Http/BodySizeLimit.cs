@@ -17,10 +17,11 @@ public sealed class BodySizeLimit(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
+        var own = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = own?.MaxRequestBodySize ?? DefaultMaxBytes;
         if (context.Request.ContentLength > limit)
         {
-            return ApiErrors.PayloadTooLarge(limit).ExecuteAsync(context);
+            return OverLimit(own, limit).ExecuteAsync(context);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -29,18 +30,21 @@ public sealed class BodySizeLimit(RequestDelegate next)
         }
 
         return context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
-            ? WatchUndeclaredLength(context, limit)
+            ? WatchUndeclaredLength(context, own, limit)
             : next(context);
     }
 
-    private async Task WatchUndeclaredLength(HttpContext context, long limit)
+    private static IResult OverLimit(IRequestSizeLimitMetadata? own, long limit) =>
+        own is IOverLimitAnswer answer ? answer.OverLimit() : ApiErrors.PayloadTooLarge(limit);
+
+    private async Task WatchUndeclaredLength(HttpContext context, IRequestSizeLimitMetadata? own, long limit)
     {
         var body = new OverLimitWatch(context.Request.Body);
         context.Request.Body = body;
         await next(context);
         if (body.CrossedLimit && !context.Response.HasStarted)
         {
-            await ApiErrors.PayloadTooLarge(limit).ExecuteAsync(context);
+            await OverLimit(own, limit).ExecuteAsync(context);
         }
     }
 

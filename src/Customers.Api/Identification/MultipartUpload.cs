@@ -12,7 +12,10 @@ public static class MultipartUpload
     public const long MaxRequestBytes = IdentificationLimits.MaxDocumentBytes + FormOverhead;
 
     /// <summary>Ends an over-long body early, at the server, rather than buffering it first.</summary>
-    public sealed record RequestSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+    public sealed record RequestSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata, IOverLimitAnswer
+    {
+        public IResult OverLimit() => TooLarge();
+    }
 
     public static async Task<(IdentificationUpload? Upload, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -84,6 +87,8 @@ public static class MultipartUpload
 
     private static IResult NotMultipart() => ApiErrors.BadRequest("body: is not a valid multipart/form-data body");
 
+    // §12: a size limit is a 400 naming what is too large; the 413 is for bodies past the 1 MiB
+    // every other endpoint takes, which the upload is exempt from.
     private static IResult TooLarge() =>
-        ApiErrors.PayloadTooLarge($"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)");
+        ApiErrors.BadRequest($"file: must be at most 10 MiB ({IdentificationLimits.MaxDocumentBytes} bytes)");
 }

@@ -1,4 +1,5 @@
 using Customers.Api.Auth;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Customers.Api.OpenApi;
 
@@ -55,7 +56,10 @@ public static class ErrorResponses
             Add(404);
         }
 
-        if (underOrg && metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Any(AcceptsBody)))
+        // An endpoint with a size limit of its own (the upload) answers an over-long body as a 400
+        // naming what is too large.
+        if (underOrg && metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Any(AcceptsBody))
+            && !metadata.OfType<IRequestSizeLimitMetadata>().Any())
         {
             Add(413, "The request body is larger than 1 MiB.");
         }

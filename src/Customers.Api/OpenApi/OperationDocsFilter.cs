@@ -28,6 +28,11 @@ public sealed class OperationDocsFilter : IOperationFilter
             operation.Description = $"{operation.Description}\n\nPermission: `{permission.Resource}:{access}`.".TrimStart();
         }
 
+        if (metadata.OfType<FormBody>().FirstOrDefault() is { } form)
+        {
+            operation.RequestBody = form.ToRequestBody(context.SchemaRepository, context.Document);
+        }
+
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             ParameterDocs.Describe(parameter);
@@ -87,7 +92,7 @@ public sealed class OperationDocsFilter : IOperationFilter
                     403 => "the API key lacks the permission customers:write",
                     404 => "customer not found",
                     409 => "identity document already belongs to another customer",
-                    413 => "file: must be at most 10 MiB (10485760 bytes)",
+                    413 => "body: must be at most 1048576 bytes",
                     429 => "too many requests",
                     500 => "unexpected error",
                     503 => "connection lost",

@@ -46,6 +46,13 @@ public sealed partial class AccountGrain
             return Outcome<PaymentMethodChanged>.Success(new PaymentMethodChanged(Pending: false));
         }
 
+        // The index grants a value again to the owner it already names (a retry of this very
+        // request), so reuse by the same account is refused here, from its own requests.
+        if (S.Tokenizations.Exists(t => t.ReferenceId == reference))
+        {
+            return ReferenceTakenHere;
+        }
+
         var claim = await Claim([ReferenceValue(reference)]);
         if (claim.Refused is not null)
         {

@@ -46,6 +46,12 @@ public sealed class AccountState : IHasOutbox
     /// <summary>Every operation on the promotions, in the order it was recorded.</summary>
     [Id(15)] public List<PromotionOperationRecord> PromotionOperations { get; set; } = [];
 
+    /// <summary>
+    /// Set once <see cref="Tokenizations"/> has dropped its oldest entries: the reference_ids this
+    /// account used are then more than the list shows, and every one of them stays used.
+    /// </summary>
+    [Id(16)] public bool TokenizationsTrimmed { get; set; }
+
     public bool Exists => CreatedAt != default;
 
     public bool IsLive => Exists && EndedAt is null;
@@ -62,6 +68,7 @@ public sealed class AccountState : IHasOutbox
     {
         Histories.KeepNewest(BillingAddresses);
         Histories.KeepNewest(PaymentMethods);
+        TokenizationsTrimmed |= Tokenizations.Count > Histories.MaxEntries;
         Histories.KeepNewest(Tokenizations);
         Histories.KeepNewest(PromotionOperations);
         KeepNewestEndedPromotions();

@@ -22,14 +22,10 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
             v.Add("identity_document", "identity_document with identity_document_type, or email, is required");
         }
 
-        if (hasDocument)
+        // The type is an enum like the body's: its exact spelling, as a create takes it.
+        if (hasDocument || !string.IsNullOrEmpty(identityDocumentType))
         {
-            v.OneOf(string.IsNullOrWhiteSpace(identityDocumentType) ? null : identityDocumentType.Trim().ToUpperInvariant(),
-                "identity_document_type", required: true, DocumentTypes);
-        }
-        else if (!string.IsNullOrWhiteSpace(identityDocumentType))
-        {
-            v.OneOf(identityDocumentType.Trim().ToUpperInvariant(), "identity_document_type", required: true, DocumentTypes);
+            v.OneOf(string.IsNullOrEmpty(identityDocumentType) ? null : identityDocumentType, "identity_document_type", required: true, DocumentTypes);
         }
 
         if (v.Any)
@@ -40,7 +36,7 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
         CustomerRef? byDocument = null;
         if (hasDocument)
         {
-            var value = IndexKinds.DocumentValue(identityDocumentType!.Trim().ToUpperInvariant(), SpanishDocuments.Normalize(identityDocument!));
+            var value = IndexKinds.DocumentValue(identityDocumentType!, SpanishDocuments.Normalize(identityDocument!));
             byDocument = await IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.Document, value);
             if (byDocument is null)
             {

@@ -18,7 +18,7 @@ public static partial class IdentificationRules
     public static ValidUpload? Validate(Violations v, IdentificationUpload upload)
     {
         var processDate = ProcessDate(v, upload.ProcessDate);
-        var documentType = v.OneOf(upload.DocumentType?.ToUpperInvariant(), "document_type", required: true, DocumentTypes);
+        var documentType = v.OneOf(upload.DocumentType, "document_type", required: true, DocumentTypes);
         var mediaType = File(v, upload);
         var name = Name(v, upload.FileName, mediaType);
         return v.Any ? null : new ValidUpload(processDate!.Value, documentType!, mediaType!, name, upload.Content!);

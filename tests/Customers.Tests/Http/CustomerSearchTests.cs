@@ -68,6 +68,20 @@ public class CustomerSearchTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith("identity_document_type: "));
     }
 
+    [Theory]
+    [InlineData("nif")]
+    [InlineData("DNI")]
+    [InlineData("NIF%20")]
+    public async Task Searching_by_a_document_type_outside_the_list_is_400_even_for_a_customer_that_exists(string type)
+    {
+        var nif = Bodies.UniqueNif();
+        await Create(Bodies.Private(nif));
+
+        var messages = await (await _client.GetAsync($"{Customers}/search?identity_document={nif}&identity_document_type={type}")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("identity_document_type: "));
+    }
+
     [Fact]
     public async Task Searching_by_a_document_that_fails_its_control_check_simply_finds_nothing() =>
         await (await _client.GetAsync($"{Customers}/search?identity_document=12345678A&identity_document_type=NIF")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");

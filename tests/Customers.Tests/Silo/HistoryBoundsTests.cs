@@ -47,6 +47,37 @@ public class HistoryBoundsTests
     }
 
     [Fact]
+    public void A_reference_id_dropped_from_the_tokenization_list_stays_held_by_its_account()
+    {
+        var references = Many(Histories.MaxEntries + 1, _ => Guid.NewGuid());
+        var state = new AccountState
+        {
+            CreatedAt = DateTime.UnixEpoch,
+            Tokenizations = references.Select(r => new TokenizationRecord { ReferenceId = r }).ToList(),
+        };
+
+        state.TrimHistories();
+
+        Assert.DoesNotContain(state.Tokenizations, t => t.ReferenceId == references[0]);
+        Assert.True(StoredAccountIndexValues.Of(state).Holds(IndexKinds.TokenizationReference, references[0].ToString("D")));
+    }
+
+    [Fact]
+    public void An_untrimmed_account_holds_only_the_reference_ids_it_lists()
+    {
+        var state = new AccountState
+        {
+            CreatedAt = DateTime.UnixEpoch,
+            Tokenizations = Many(Histories.MaxEntries, _ => new TokenizationRecord { ReferenceId = Guid.NewGuid() }),
+        };
+
+        state.TrimHistories();
+
+        Assert.False(StoredAccountIndexValues.Of(state).Holds(IndexKinds.TokenizationReference, Guid.NewGuid().ToString("D")));
+        Assert.True(StoredAccountIndexValues.Of(state).Holds(IndexKinds.TokenizationReference, state.Tokenizations[0].ReferenceId.ToString("D")));
+    }
+
+    [Fact]
     public void A_list_at_the_bound_is_left_whole()
     {
         var list = Many(Histories.MaxEntries, i => i);

@@ -78,6 +78,30 @@ public class PaymentMethodTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_reference_id_the_same_account_used_before_is_409_and_lists_once()
+    {
+        var (_, account, _) = await _client.CreateCustomerWithAccount();
+        var reference = Guid.NewGuid();
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(reference))).AssertStatus(HttpStatusCode.Accepted);
+        await (await _client.PostResult(reference, Completed())).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(reference))).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+
+        var requests = (await (await _client.GetAsync($"{Org}/accounts/{account}/tokenization-requests")).AssertStatus(HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal("COMPLETED", (string?)Assert.Single(requests)!["status"]);
+    }
+
+    [Fact]
+    public async Task A_reference_id_the_account_was_opened_with_is_409_on_its_payment_method()
+    {
+        var reference = Guid.NewGuid();
+        var account = (string)(await _client.CreateAccount(await _client.CreateCustomer(), Account(CardReference(reference)), HttpStatusCode.Accepted))["id"]!;
+        await (await _client.PostResult(reference, Failed())).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(reference))).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+    }
+
+    [Fact]
     public async Task Changing_the_payment_method_of_an_unknown_account_is_404() =>
         await (await _client.PatchJson($"{Org}/accounts/{Guid.NewGuid()}/payment-method", BankTransfer())).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
 

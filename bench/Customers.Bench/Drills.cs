@@ -110,10 +110,10 @@ public static class Drills
     }
 
     /// <summary>
-    /// GETs every customer once, in random order: on a silo just started each request is the first
-    /// touch of its grain (an activation reading its row), so the rate is the cold-read rate.
+    /// GETs every customer (or account) once, in random order: on a silo just started each request
+    /// is the first touch of its grain (an activation reading its row), so the rate is the cold-read rate.
     /// </summary>
-    public static async Task<int> ReadAll(string baseUrl, string key, string idsFile)
+    public static async Task<int> ReadAll(string baseUrl, string key, string idsFile, string resource = "customers")
     {
         using var http = Client(baseUrl, key, TimeSpan.FromSeconds(60));
         var ids = (await File.ReadAllLinesAsync(idsFile)).Where(l => l.Length > 0).ToArray();
@@ -128,7 +128,7 @@ public static class Drills
             while ((i = Interlocked.Increment(ref next)) < ids.Length)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync($"/v4/orgs/bench/customers/{ids[i]}");
+                using var response = await http.GetAsync($"/v4/orgs/bench/{resource}/{ids[i]}");
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
@@ -138,7 +138,7 @@ public static class Drills
         }));
         var seconds = clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
-        Console.WriteLine($"read {ids.Length - failed} of {ids.Length} customers in {seconds:F1} s");
+        Console.WriteLine($"read {ids.Length - failed} of {ids.Length} {resource} in {seconds:F1} s");
         Console.WriteLine(FormattableString.Invariant(
             $"cold reads: {ids.Length / seconds:F0} req/s p50 {latencies[latencies.Length / 2]:F2}ms p99 {latencies[(int)(latencies.Length * 0.99)]:F2}ms"));
         return failed == 0 ? 0 : 1;

@@ -6,7 +6,7 @@
 //   verify      BASE_URL API_KEY ACK_FILE                    every acknowledged id must read back
 //   hostile     BASE_URL API_KEY COUNT [STORM_KEY OTHER_KEY] malformed and hostile requests; counts 5xx. With two more keys
 //                                                            also look-alike e-mails, oversized catalogues and a rate-limit storm
-//   read-all    BASE_URL API_KEY IDS_FILE                    GETs every customer once (activates its grain)
+//   read-all    BASE_URL API_KEY IDS_FILE [accounts]         GETs every customer (or account) once (activates its grain)
 //   deliveries  BASE_URL API_KEY ORG COUNT CONCURRENCY       webhook delivery rate to a loopback receiver
 using System.Diagnostics;
 using System.Text;
@@ -21,6 +21,8 @@ switch (args.FirstOrDefault())
         return await Drills.Verify(args[1], args[2], args[3]);
     case "read-all" when args.Length == 4:
         return await Drills.ReadAll(args[1], args[2], args[3]);
+    case "read-all" when args.Length == 5 && args[4] == "accounts":
+        return await Drills.ReadAll(args[1], args[2], args[3], "accounts");
     case "deliveries" when args.Length == 6:
         return await Deliveries.Run(args[1], args[2], args[3], int.Parse(args[4]), int.Parse(args[5]));
     case "hostile" when args.Length == 4:

@@ -18,10 +18,10 @@ public class GeneratedClientTests(ApiHostFixture api)
 
         var created = await client.CreateCustomerAsync(Org, PrivateCustomer(nif));
         var customer = await client.GetCustomerAsync(Org, created.Id!.Value);
-        var found = await client.SearchCustomerAsync(Org, nif, Typed.Identity_document_type.NIF, null);
+        var found = await client.SearchCustomerAsync(Org, nif, Typed.IdentityDocumentType.NIF, null);
 
         Assert.Equal(created.Id, customer.Id);
-        Assert.Equal(Typed.CustomerViewType.PRIVATE_CUSTOMER, customer.Type);
+        Assert.Equal(Typed.CustomerType.PRIVATE_CUSTOMER, customer.Type);
         Assert.Equal(nif, customer.Personal_info!.Identity_document!.Number);
         Assert.Equal(created.External_id, found.Customer!.External_id);
     }
@@ -35,7 +35,7 @@ public class GeneratedClientTests(ApiHostFixture api)
 
         var opened = await client.CreateAccountAsync(Org, customerId, null, new Typed.CreateAccountRequest
         {
-            Modality = Typed.CreateAccountRequestModality.POSTPAID,
+            Modality = Typed.NewAccountModality.POSTPAID,
             Payment_method = new Typed.PaymentMethod { Type = Typed.PaymentMethodType.DIRECT_DEBIT, Details = new Typed.PaymentMethodDetails { Iban = "ES7921000813610123456789" } },
         });
         await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value, new Typed.PaymentMethod { Type = Typed.PaymentMethodType.BANK_TRANSFER, Details = new Typed.PaymentMethodDetails() });
@@ -43,7 +43,7 @@ public class GeneratedClientTests(ApiHostFixture api)
         var accounts = await client.ListCustomerAccountsAsync(Org, customerId);
 
         Assert.Equal(customer.Id, account.Customer_id);
-        Assert.Equal(Typed.AccountViewModality.POSTPAID, account.Modality);
+        Assert.Equal(Typed.AccountModality.POSTPAID, account.Modality);
         Assert.Equal(Typed.PaymentMethodType.BANK_TRANSFER, account.Payment_method!.Type);
         Assert.Equal("28039", account.Billing_address!.Postal_code);
         Assert.Contains(accounts.Accounts!, a => a.Id == opened.Id);
@@ -58,7 +58,7 @@ public class GeneratedClientTests(ApiHostFixture api)
         var bytes = Documents.Png(20_000);
 
         using var file = new MemoryStream(bytes);
-        var created = await client.CreateIdentificationProcessAsync(Org, customer, "2023-01-27T03:44:52Z", Typed.IdentificationDocumentType.NIE, new Typed.FileParameter(file, "front.png", "image/png"));
+        var created = await client.CreateIdentificationProcessAsync(Org, customer, "2023-01-27T03:44:52Z", Typed.IdentityDocumentType.NIE, new Typed.FileParameter(file, "front.png", "image/png"));
         var process = await client.GetIdentificationProcessAsync(Org, customer, created.Process_id!.Value);
 
         Assert.Equal(new DateTimeOffset(2023, 1, 27, 3, 44, 52, TimeSpan.Zero), process.Process_date);
@@ -92,9 +92,9 @@ public class GeneratedClientTests(ApiHostFixture api)
 
     private static Typed.CreateCustomerRequest PrivateCustomer(string nif) => new()
     {
-        Type = Typed.CreateCustomerRequestType.PRIVATE_CUSTOMER,
+        Type = Typed.CustomerType.PRIVATE_CUSTOMER,
         Preferred_language = "es",
-        Segment = Typed.CreateCustomerRequestSegment.CONSUMER,
+        Segment = Typed.CustomerSegment.CONSUMER,
         Contact_info = new Typed.ContactInfo
         {
             Phone_numbers = [new Typed.PhoneNumber { Country_code = "+34", Number = "615667898", Type = Typed.PhoneNumberType.MOBILE, Is_default = true }],
@@ -112,7 +112,7 @@ public class GeneratedClientTests(ApiHostFixture api)
             Identity_document = new Typed.IdentityDocument { Number = nif, Type = Typed.IdentityDocumentType.NIF },
             Name = "Antonio",
             First_surname = "Benavente",
-            Gender = Typed.PersonalInfoGender.MALE,
+            Gender = Typed.Gender.MALE,
             Nationality = "ES",
             Birthdate = "1980-01-01",
         },

@@ -25,7 +25,7 @@ public static class IdentificationEndpoints
             .AcceptsForm(
                 // The date as text: generated clients write a form's date-time in their culture's format.
                 new FormField("process_date", "When the identification took place: an ISO 8601 date-time in UTC such as 2023-01-27T03:44:52Z."),
-                new FormField("document_type", "The type of the identity document shown.", Values: ["NIF", "NIE", "PASSPORT", "CIF"], ValuesSchemaId: "IdentificationDocumentType"),
+                new FormField("document_type", "The type of the identity document shown.", ValueSet: NamedEnums.IdentityDocumentType),
                 new FormField("file", "The document: a PDF, JPEG or PNG of at most 10 MiB, checked by its content.", Format: "binary"))
             .WithMetadata(new MultipartUpload.RequestSizeLimit(MultipartUpload.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MultipartUpload.MaxRequestBytes)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -7,40 +6,36 @@ namespace Customers.Api.OpenApi;
 /// <summary>
 /// The contract's closed value sets, on the string properties that carry them. The records keep
 /// plain strings so a wrong value is the contract's 400 naming the field, not a JSON error; the
-/// document still tells a client (and its generated enums) which values exist.
+/// document still tells a client (and its generated enums) which values exist, each set as one
+/// named schema (<see cref="NamedEnums"/>).
 /// </summary>
 public sealed class EnumValuesFilter : ISchemaFilter
 {
-    private static readonly string[] CustomerTypes = ["PRIVATE_CUSTOMER", "CORPORATE_CUSTOMER", "DIGITAL_CUSTOMER"];
-
     // A pattern, not an enum: generated C# clients name lower-case members Es, Ca, … and their JSON
     // converters would send those names instead of the values.
     private const string Languages = "^(es|ca|gl|eu|en|pt)$";
-    private static readonly string[] Segments = ["CONSUMER", "SELF_EMPLOYEE", "SME"];
-    private static readonly string[] Genders = ["MALE", "FEMALE", "OTHER"];
-    private static readonly string[] PromotionStatuses = ["PENDING", "ACTIVE", "EXPIRED", "CANCELLED"];
 
-    private static readonly Dictionary<(string Schema, string Property), string[]> Values = new()
+    private static readonly Dictionary<(string Schema, string Property), string> Sets = new()
     {
-        [("CreateCustomerRequest", "type")] = CustomerTypes,
-        [("CreateCustomerRequest", "segment")] = Segments,
-        [("CustomerView", "type")] = CustomerTypes,
-        [("CustomerView", "segment")] = Segments,
-        [("CustomerView", "status")] = ["ACTIVE"],
-        [("PersonalInfo", "gender")] = Genders,
-        [("PatchPersonalInfo", "gender")] = Genders,
-        [("IdentityDocument", "type")] = ["NIF", "NIE", "CIF", "PASSPORT"],
-        [("PhoneNumber", "type")] = ["MOBILE", "LANDLINE"],
-        [("CreateAccountRequest", "modality")] = ["RECURRING_PREPAID", "POSTPAID"],
-        [("AccountView", "modality")] = ["PREPAID", "RECURRING_PREPAID", "POSTPAID"],
-        [("PaymentMethod", "type")] = ["BANK_TRANSFER", "DIRECT_DEBIT", "CREDIT_CARD", "TECI"],
-        [("Invoice", "delivery_mode")] = ["EMAIL", "POSTAL"],
-        [("PromotionView", "status")] = PromotionStatuses,
-        [("PromotionOperationView", "status")] = PromotionStatuses,
-        [("PromotionOperationView", "operation")] = ["INSERT", "UPDATE", "DELETE"],
-        [("TokenizationRequestView", "status")] = ["PENDING", "COMPLETED", "FAILED", "EXPIRED"],
-        [("TokenizationResult", "status")] = ["COMPLETED", "FAILED"],
-        [("AssociatedUser", "role")] = ["AUTHORIZED_REPRESENTATIVE"],
+        [("CreateCustomerRequest", "type")] = NamedEnums.CustomerType,
+        [("CreateCustomerRequest", "segment")] = NamedEnums.Segment,
+        [("CustomerView", "type")] = NamedEnums.CustomerType,
+        [("CustomerView", "segment")] = NamedEnums.Segment,
+        [("CustomerView", "status")] = NamedEnums.CustomerStatus,
+        [("PersonalInfo", "gender")] = NamedEnums.Gender,
+        [("PatchPersonalInfo", "gender")] = NamedEnums.Gender,
+        [("IdentityDocument", "type")] = NamedEnums.IdentityDocumentType,
+        [("PhoneNumber", "type")] = NamedEnums.PhoneType,
+        [("CreateAccountRequest", "modality")] = NamedEnums.NewAccountModality,
+        [("AccountView", "modality")] = NamedEnums.Modality,
+        [("PaymentMethod", "type")] = NamedEnums.PaymentMethodType,
+        [("Invoice", "delivery_mode")] = NamedEnums.DeliveryMode,
+        [("PromotionView", "status")] = NamedEnums.PromotionStatus,
+        [("PromotionOperationView", "status")] = NamedEnums.PromotionStatus,
+        [("PromotionOperationView", "operation")] = NamedEnums.PromotionOperation,
+        [("TokenizationRequestView", "status")] = NamedEnums.TokenizationStatus,
+        [("TokenizationResult", "status")] = NamedEnums.TokenizationResultStatus,
+        [("AssociatedUser", "role")] = NamedEnums.AssociatedUserRole,
     };
 
     private static readonly Dictionary<(string Schema, string Property), string> Patterns = new()
@@ -58,14 +53,13 @@ public sealed class EnumValuesFilter : ISchemaFilter
         }
 
         var name = SchemaIds.For(context.Type);
-        foreach (var (property, propertySchema) in schema.Properties)
+        foreach (var property in schema.Properties.Keys.ToList())
         {
-            if (Values.TryGetValue((name, property), out var values) && propertySchema is OpenApiSchema target)
+            if (Sets.TryGetValue((name, property), out var set))
             {
-                target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+                schema.Properties[property] = NamedEnums.Reference(set, context.SchemaRepository, null);
             }
-
-            if (Patterns.TryGetValue((name, property), out var pattern) && propertySchema is OpenApiSchema patterned)
+            else if (Patterns.TryGetValue((name, property), out var pattern) && schema.Properties[property] is OpenApiSchema patterned)
             {
                 patterned.Pattern = pattern;
             }

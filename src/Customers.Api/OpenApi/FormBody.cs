@@ -1,15 +1,13 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Customers.Api.OpenApi;
 
 /// <summary>
-/// One part of a <c>multipart/form-data</c> body: a text field, or a file when its format is binary.
-/// A closed value set is a named schema (<paramref name="ValuesSchemaId"/>), so generated clients
-/// give its enum a name of the contract's rather than one made from the field.
+/// One part of a <c>multipart/form-data</c> body: a text field, a file when its format is binary,
+/// or one of a closed value set (<see cref="NamedEnums"/>).
 /// </summary>
-public sealed record FormField(string Name, string Description, string? Format = null, string[]? Values = null, string? ValuesSchemaId = null);
+public sealed record FormField(string Name, string Description, string? Format = null, string? ValueSet = null);
 
 /// <summary>
 /// A <c>multipart/form-data</c> body, every part required. Kept as metadata for the document only:
@@ -37,24 +35,10 @@ public sealed record FormBody(IReadOnlyList<FormField> Fields)
         },
     };
 
-    private static IOpenApiSchema Schema(FormField field, SchemaRepository schemas, OpenApiDocument document)
-    {
-        if (field.Values is null || field.ValuesSchemaId is not { } id)
-        {
-            return new OpenApiSchema { Type = JsonSchemaType.String, Format = field.Format, Description = field.Description };
-        }
-
-        if (!schemas.Schemas.ContainsKey(id))
-        {
-            schemas.AddDefinition(id, new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Enum = field.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
-            });
-        }
-
-        return new OpenApiSchemaReference(id, document);
-    }
+    private static IOpenApiSchema Schema(FormField field, SchemaRepository schemas, OpenApiDocument document) =>
+        field.ValueSet is { } set
+            ? NamedEnums.Reference(set, schemas, document)
+            : new OpenApiSchema { Type = JsonSchemaType.String, Format = field.Format, Description = field.Description };
 }
 
 public static class FormBodyExtensions

@@ -35,7 +35,7 @@ public sealed class OperationDocsFilter : IOperationFilter
 
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            ParameterDocs.Describe(parameter);
+            ParameterDocs.Describe(parameter, context.SchemaRepository, context.Document);
         }
 
         var envelope = context.SchemaGenerator.GenerateSchema(typeof(ErrorEnvelope), context.SchemaRepository);

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Customers.Api.OpenApi;
 
@@ -8,7 +9,7 @@ public static class ParameterDocs
     private static readonly string[] Uuids =
         ["customer_id", "account_id", "promotion_account_id", "credential_id", "process_id", "reference_id"];
 
-    public static void Describe(OpenApiParameter parameter)
+    public static void Describe(OpenApiParameter parameter, SchemaRepository schemas, OpenApiDocument document)
     {
         var name = parameter.Name ?? "";
         (parameter.Description, parameter.Schema) = name switch
@@ -19,12 +20,12 @@ public static class ParameterDocs
             "category_id" => ("The category id.", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" }),
             "external_id" => ("The external (legacy) id, a decimal string; anything else is not found.", String()),
             "identity_document" => ("The document number, as stored (upper case); give its type too.", String()),
-            "identity_document_type" => ("The document's type.", String(values: ["NIF", "NIE", "CIF", "PASSPORT"])),
+            "identity_document_type" => ("The document's type.", NamedEnums.Reference(NamedEnums.IdentityDocumentType, schemas, document)),
             "email" => ("The e-mail the customer authenticates with (credential username or digital e-mail), any case.", String()),
             "from" => ("First UTC day of the period (inclusive).", String(format: "date")),
             "to" => ("Last UTC day of the period (inclusive).", String(format: "date")),
             "start_date" => ("Operations recorded on or after this UTC day.", String(format: "date")),
-            "account_promotion_type" => ("ACTIVATED (default; ACTIVE is a synonym), SCHEDULED or ALL.", String(values: ["ACTIVATED", "ACTIVE", "SCHEDULED", "ALL"])),
+            "account_promotion_type" => ("ACTIVATED (default; ACTIVE is a synonym), SCHEDULED or ALL.", NamedEnums.Reference(NamedEnums.PromotionListType, schemas, document)),
             "Idempotency-Key" => ("Replays the first answer for the same key and body within 24 h; another body with the key is 409.", String(maxLength: 64)),
             "expires" => ("Expiry of the signed URL, as given in public_url.", String()),
             "signature" => ("Signature of the URL, as given in public_url.", String()),
@@ -32,12 +33,11 @@ public static class ParameterDocs
         };
     }
 
-    private static OpenApiSchema String(string? format = null, string? pattern = null, int? maxLength = null, string[]? values = null) => new()
+    private static OpenApiSchema String(string? format = null, string? pattern = null, int? maxLength = null) => new()
     {
         Type = JsonSchemaType.String,
         Format = format,
         Pattern = pattern,
         MaxLength = maxLength,
-        Enum = values?.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList(),
     };
 }

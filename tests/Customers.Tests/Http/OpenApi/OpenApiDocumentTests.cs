@@ -123,6 +123,29 @@ public class OpenApiDocumentTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_document_type_is_one_named_value_set_shared_by_the_body_the_search_and_the_upload()
+    {
+        var document = await Document();
+        const string Reference = "#/components/schemas/IdentityDocumentType";
+
+        Assert.Equal(["NIF", "NIE", "CIF", "PASSPORT"], document["components"]!["schemas"]!["IdentityDocumentType"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(Reference, (string?)document["components"]!["schemas"]!["IdentityDocument"]!["properties"]!["type"]!["$ref"]);
+        var search = Operation(document, "searchCustomer")["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "identity_document_type")!;
+        Assert.Equal(Reference, (string?)search["schema"]!["$ref"]);
+        var form = Operation(document, "createIdentificationProcess")["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+        Assert.Equal(Reference, (string?)form["properties"]!["document_type"]!["$ref"]);
+    }
+
+    [Fact]
+    public async Task The_upload_documents_its_form_fields_all_required_and_the_file_as_binary()
+    {
+        var form = Operation(await Document(), "createIdentificationProcess")["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+
+        Assert.Equal(["process_date", "document_type", "file"], form["required"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("binary", (string?)form["properties"]!["file"]!["format"]);
+    }
+
+    [Fact]
     public async Task Every_example_file_lands_on_an_operation_of_the_document()
     {
         var document = await Document();

@@ -54,8 +54,8 @@ public static class ApiHosting
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<ActorContextMiddleware>();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).NeedsNoKey();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).NeedsNoKey();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).GetOnly().NeedsNoKey();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).GetOnly().NeedsNoKey();
 
         var org = app.MapGroup("/v4/orgs/{org_id}");
         org.MapCustomerEndpoints();

@@ -7,7 +7,7 @@ public static class Ids
     /// <summary>Parses a path id; a malformed one is the contract's 400, naming the parameter.</summary>
     public static bool TryParse(string raw, string field, out Guid id, [NotNullWhen(false)] out IResult? error)
     {
-        if (Guid.TryParseExact(raw, "D", out id))
+        if (Uuids.TryParse(raw, out id))
         {
             error = null;
             return true;

@@ -47,7 +47,7 @@ public static class DocumentEndpoints
         }
 
         // Only a URL this service signed gets here, and it signs canonical ids only.
-        var document = Guid.TryParseExact(documentId, "D", out var id) ? await documents.FindAsync(org, id, cancellationToken) : null;
+        var document = Uuids.TryParse(documentId, out var id) ? await documents.FindAsync(org, id, cancellationToken) : null;
         // A deleted customer is gone everywhere, its documents' URLs included.
         if (document is null || await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, document.CustomerId)).Get() is null)
         {

@@ -28,6 +28,13 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
             v.OneOf(string.IsNullOrEmpty(identityDocumentType) ? null : identityDocumentType, "identity_document_type", required: true, DocumentTypes);
         }
 
+        // §12 for e-mails and usernames: no control, format or space characters, around it or in it.
+        var normalEmail = hasEmail ? Text.Nfc(email)! : null;
+        if (normalEmail is not null && Text.HasInvisibleOrSpace(normalEmail))
+        {
+            v.Add("email", "must not contain control, format or space characters");
+        }
+
         if (v.Any)
         {
             return v.ToOutcome();
@@ -46,7 +53,7 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
 
         if (hasEmail)
         {
-            var byEmail = await IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.LoginEmail, Text.Nfc(email!.Trim())!.ToLowerInvariant());
+            var byEmail = await IndexOwners.Find(GrainFactory, keys, hints, Org, IndexKinds.LoginEmail, normalEmail!.ToLowerInvariant());
             if (byEmail is null || (byDocument is not null && byDocument.Id != byEmail.Id))
             {
                 return NotFound;

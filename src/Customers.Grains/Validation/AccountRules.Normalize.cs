@@ -27,7 +27,7 @@ public static partial class AccountRules
         var details = method.Details is null ? new PaymentMethodDetails() : Copy.Of(method.Details);
         details.Iban = details.Iban is null ? null : Iban.Normalize(details.Iban);
         details.TokenId = details.TokenId?.Trim();
-        if (Guid.TryParseExact(details.ReferenceId, "D", out var reference))
+        if (Uuids.TryParse(details.ReferenceId, out var reference))
         {
             details.ReferenceId = reference.ToString("D");
         }

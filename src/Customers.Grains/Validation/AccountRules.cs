@@ -195,7 +195,7 @@ public static partial class AccountRules
 
     private static void ReferenceId(Violations v, string? referenceId, string field)
     {
-        if (!Guid.TryParseExact(referenceId, "D", out _))
+        if (!Uuids.TryParse(referenceId, out _))
         {
             v.Add(field, "must be a UUID");
         }

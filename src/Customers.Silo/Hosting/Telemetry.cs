@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Customers.Api.Auth;
+using Customers.Api.Http;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -124,7 +125,7 @@ public static class Telemetry
 
     public static WebApplication MapCustomersMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription().RequiresOps();
+        app.MapPrometheusScrapingEndpoint("/metrics").GetOnly().ExcludeFromDescription().RequiresOps();
         return app;
     }
 }

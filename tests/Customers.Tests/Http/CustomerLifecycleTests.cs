@@ -18,6 +18,19 @@ public class CustomerLifecycleTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith("customer_id: "));
     }
 
+    [Theory]
+    [InlineData("%0A", "")]
+    [InlineData("%20", "")]
+    [InlineData("", "%20")]
+    public async Task Getting_a_customer_whose_id_has_white_space_around_it_is_400(string before, string after)
+    {
+        var created = (string)(await (await _client.PostJson(Customers, Bodies.Private())).AssertStatus(HttpStatusCode.Created))["id"]!;
+
+        var messages = await (await _client.GetAsync($"{Customers}/{before}{created}{after}")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("customer_id: "));
+    }
+
     [Fact]
     public async Task Getting_an_unknown_customer_is_404() =>
         await (await _client.GetAsync($"{Customers}/{Guid.NewGuid()}")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");

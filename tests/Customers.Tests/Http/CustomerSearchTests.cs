@@ -82,6 +82,17 @@ public class CustomerSearchTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith("identity_document_type: "));
     }
 
+    [Theory]
+    [InlineData("x%E2%80%8B@example.com")]
+    [InlineData("a%20b@example.com")]
+    [InlineData("x@example.com%0A")]
+    public async Task Searching_by_an_email_with_control_format_or_space_characters_is_400(string email)
+    {
+        var messages = await (await _client.GetAsync($"{Customers}/search?email={email}")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("email: "));
+    }
+
     [Fact]
     public async Task Searching_by_a_document_that_fails_its_control_check_simply_finds_nothing() =>
         await (await _client.GetAsync($"{Customers}/search?identity_document=12345678A&identity_document_type=NIF")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");

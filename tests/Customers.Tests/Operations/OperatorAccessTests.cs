@@ -54,6 +54,15 @@ public partial class OperatorAccessTests(ApiHostFixture api)
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("POST", "/metrics")]
+    [InlineData("DELETE", "/metrics")]
+    [InlineData("POST", "/health/live")]
+    [InlineData("PUT", "/health/ready")]
+    public async Task Health_and_metrics_answer_another_method_than_GET_with_405(string method, string path) =>
+        await (await api.Client(TestKeys.Operator).SendAsync(new HttpRequestMessage(new HttpMethod(method), path)))
+            .AssertError(HttpStatusCode.MethodNotAllowed, "MCUS.999.993");
+
     [Fact]
     public async Task A_key_with_every_permission_opens_the_dashboard_as_X_API_Key() =>
         Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Admin).GetAsync("/dashboard/")).StatusCode);

@@ -170,6 +170,7 @@ public class CreateAccountTests(ApiHostFixture api)
         { """{"type": "CREDIT_CARD", "details": {}}""", "payment_method.details: " },
         { """{"type": "CREDIT_CARD", "details": {"token_id": "abc", "reference_id": "550e8400-e29b-41d4-a716-446655440000"}}""", "payment_method.details: " },
         { """{"type": "CREDIT_CARD", "details": {"reference_id": "not-a-uuid"}}""", "payment_method.details.reference_id: " },
+        { """{"type": "CREDIT_CARD", "details": {"reference_id": "550e8400-e29b-41d4-a716-446655440000\n"}}""", "payment_method.details.reference_id: " },
         { """{"type": "TECI", "details": {"token_teci": "e58ed763-928c-4155-bee9-fdbaaadc15f3"}}""", "payment_method.type: " },
         { """{"type": "CASH", "details": {}}""", "payment_method.type: " },
         { """{"details": {}}""", "payment_method.type: " },

@@ -111,12 +111,14 @@ public sealed partial class CustomerGrain(
             return violations.ToOutcome();
         }
 
-        var changes = CustomerChanges.Of(request);
-        if (changes.Length == 0)
+        var named = CustomerChanges.Named(request);
+        if (named.Length == 0)
         {
             // A patch that names no field changes nothing: no write, no event.
             return Outcome.Ok;
         }
+
+        var before = S.ToView(_id);
 
         var oldEmail = S.LoginEmail;
         var newEmail = request.DigitalPersonalInfo?.Email?.ToLowerInvariant();
@@ -134,6 +136,15 @@ public sealed partial class CustomerGrain(
             state.State = snapshot;
             await claim.Abandon();
             return Outcome.Invalid("contact_info", "must have at least one phone number or e-mail");
+        }
+
+        var changes = CustomerChanges.Between(named, before, S.ToView(_id));
+        if (changes.Length == 0)
+        {
+            // Every field sent with the value it has: nothing to write, nothing to record.
+            state.State = snapshot;
+            await claim.Abandon();
+            return Outcome.Ok;
         }
 
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -247,7 +258,7 @@ public sealed partial class CustomerGrain(
         document.Type = IdentityDocumentTypes.Nif;
         document.Number = nif;
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Record(EventTypes.CustomerUpdated, "personal_info.identity_document");
+        Record(EventTypes.CustomerUpdated, S.PersonalInfo?.IdentityDocument is not null ? "personal_info.identity_document" : "company_info.identity_document");
         if (await claim.Commit(() => WriteOrRevert(snapshot), HoldsStored, () => Restore(snapshot)) is not null)
         {
             return Outcome.Conflict(ConflictMessage(IndexKinds.Document));

@@ -142,6 +142,43 @@ public class EventTypeTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_customer_patch_that_sends_the_values_it_has_records_no_event_and_moves_nothing()
+    {
+        var customer = await _client.CreateCustomer();
+        var before = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+        var same = new JsonObject
+        {
+            ["preferred_language"] = (string?)before["preferred_language"],
+            ["personal_info"] = new JsonObject { ["name"] = (string?)before["personal_info"]!["name"] },
+            ["contact_info"] = new JsonObject { ["postal_address"] = before["contact_info"]!["postal_address"]!.DeepClone() },
+        };
+
+        await (await _client.PatchJson($"{Org}/customers/{customer}", same)).AssertStatus(HttpStatusCode.NoContent);
+
+        var after = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(["customer.created"], EventsApi.Types(await Events.OfCustomer(customer)));
+        Assert.Equal((string?)before["updated_at"], (string?)after["updated_at"]);
+    }
+
+    [Fact]
+    public async Task A_customer_patch_names_in_its_event_only_the_fields_whose_values_changed()
+    {
+        var customer = await _client.CreateCustomer();
+        var before = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+        var patch = new JsonObject
+        {
+            ["preferred_language"] = (string?)before["preferred_language"] == "ca" ? "es" : "ca",
+            ["personal_info"] = new JsonObject { ["name"] = (string?)before["personal_info"]!["name"] },
+        };
+
+        await (await _client.PatchJson($"{Org}/customers/{customer}", patch)).AssertStatus(HttpStatusCode.NoContent);
+
+        var updated = (await Events.OfCustomer(customer)).Last();
+        Assert.Equal("customer.updated", (string?)updated["type"]);
+        Assert.Equal(["preferred_language"], updated["changes"]!.AsArray().Select(c => (string?)c));
+    }
+
+    [Fact]
     public async Task Setting_the_expiration_a_credential_already_has_records_no_event()
     {
         var credentials = new CredentialApi(_client);
@@ -185,5 +222,17 @@ public class EventTypeTests(ApiHostFixture api)
 
         Assert.Equal(("customer.updated", "company_info.associated_users"), ((string)associated["type"]!, (string)associated["changes"]![0]!));
         Assert.Equal(("customer.updated", "personal_info.identity_document"), ((string)converted["type"]!, (string)converted["changes"]![0]!));
+    }
+
+    [Fact]
+    public async Task A_self_employed_corporate_customers_nie_conversion_names_the_company_document()
+    {
+        var corporate = await _client.CreateCustomer(Bodies.Corporate("SELF_EMPLOYEE", Bodies.UniqueNie(), "NIE"));
+
+        await (await _client.PatchJson($"{Org}/customers/{corporate}/convert-nie-to-nif", new JsonObject { ["nif"] = Bodies.UniqueNif() })).AssertStatus(HttpStatusCode.NoContent);
+
+        var converted = (await Events.OfCustomer(corporate)).Last();
+        Assert.Equal("customer.updated", (string?)converted["type"]);
+        Assert.Equal(["company_info.identity_document"], converted["changes"]!.AsArray().Select(c => (string?)c));
     }
 }

@@ -48,4 +48,12 @@ function M.iban(bank, account)
   return string.format("ES%02d%s%s", 98 - remainder, bank, account)
 end
 
+-- A customer patch that no earlier request of the run sent: a new name, so that every request
+-- writes (a patch sending the values the customer has is answered without a write).
+local renamed = 0
+function M.renaming()
+  renamed = renamed + 1
+  return string.format('{"personal_info":{"name":"Bench %d-%d"}}', slot or 0, renamed)
+end
+
 return M

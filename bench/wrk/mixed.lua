@@ -1,9 +1,8 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local c = require("common")
 setup = c.setup
--- Read-heavy: 90 % GET customer (prepared), 10 % PATCH customer (built per request: a random language).
+-- Read-heavy: 90 % GET customer (prepared), 10 % PATCH customer (built per request: a new name).
 local ids, reads
-local languages = { "es", "ca", "gl", "eu", "en", "pt" }
 function init(args)
   ids = c.lines(os.getenv("BENCH_DATA") .. "/customers.txt")
   reads = c.prepare("customers.txt", function(id) return c.org .. "/customers/" .. id end)
@@ -11,7 +10,7 @@ function init(args)
 end
 function request()
   if math.random(10) == 1 then
-    return wrk.format("PATCH", c.org .. "/customers/" .. c.pick(ids), c.headers, '{"preferred_language":"' .. languages[math.random(6)] .. '"}')
+    return wrk.format("PATCH", c.org .. "/customers/" .. c.pick(ids), c.headers, c.renaming())
   end
   return c.pick(reads)
 end

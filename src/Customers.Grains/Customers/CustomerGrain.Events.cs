@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Customers.Grains.Events;
 
 namespace Customers.Grains.Customers;
@@ -59,22 +58,25 @@ internal static class CustomerChanges
         return [.. named];
     }
 
+    /// <summary>The named fields as a read shows them, to compare before and after the patch.</summary>
+    public static byte[][] Shown(CustomerState state, string[] named) => [.. named.Select(path => Shown(state, path))];
+
     /// <summary>
     /// Of the named fields, those a read shows differently after the patch: a field sent with the
     /// value it already has is no change, and records none (§13).
     /// </summary>
-    public static string[] Between(string[] named, CustomerView before, CustomerView after) =>
-        [.. named.Where(path => !JsonNode.DeepEquals(Section(before, path), Section(after, path)))];
+    public static string[] Between(string[] named, byte[][] before, byte[][] after) =>
+        [.. named.Where((_, i) => !before[i].AsSpan().SequenceEqual(after[i]))];
 
-    private static JsonNode? Section(CustomerView view, string path) => JsonSerializer.SerializeToNode<object?>(path switch
+    private static byte[] Shown(CustomerState state, string path) => JsonSerializer.SerializeToUtf8Bytes<object?>(path switch
     {
-        "preferred_language" => view.PreferredLanguage,
-        "contact_info.phone_numbers" => view.ContactInfo?.PhoneNumbers,
-        "contact_info.emails" => view.ContactInfo?.Emails,
-        "contact_info.postal_address" => view.ContactInfo?.PostalAddress,
-        "personal_info" => view.PersonalInfo,
-        "company_info" => view.CompanyInfo,
-        "digital_personal_info" => view.DigitalPersonalInfo,
+        "preferred_language" => state.PreferredLanguage,
+        "contact_info.phone_numbers" => state.ContactInfo?.ToWire().PhoneNumbers,
+        "contact_info.emails" => state.ContactInfo?.ToWire().Emails,
+        "contact_info.postal_address" => state.ContactInfo?.ToWire().PostalAddress,
+        "personal_info" => state.PersonalInfo?.ToWire(),
+        "company_info" => state.CompanyInfo?.ToWire(),
+        "digital_personal_info" => state.DigitalPersonalInfo?.ToWire(),
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a field a customer patch changes"),
     });
 }

@@ -118,7 +118,7 @@ public sealed partial class CustomerGrain(
             return Outcome.Ok;
         }
 
-        var before = S.ToView(_id);
+        var before = CustomerChanges.Shown(S, named);
 
         var oldEmail = S.LoginEmail;
         var newEmail = request.DigitalPersonalInfo?.Email?.ToLowerInvariant();
@@ -138,7 +138,7 @@ public sealed partial class CustomerGrain(
             return Outcome.Invalid("contact_info", "must have at least one phone number or e-mail");
         }
 
-        var changes = CustomerChanges.Between(named, before, S.ToView(_id));
+        var changes = CustomerChanges.Between(named, before, CustomerChanges.Shown(S, named));
         if (changes.Length == 0)
         {
             // Every field sent with the value it has: nothing to write, nothing to record.

@@ -186,9 +186,19 @@ public sealed class WebhookSubscriptionGrain(
 
         await state.WriteStateAsync();
         _unsaved = 0;
-        var wait = Backoff(S.Attempts);
-        var untilHorizon = S.FirstAttemptAt!.Value + options.Value.DeliveryHorizon - time.GetUtcNow().UtcDateTime;
-        return wait < untilHorizon ? wait : untilHorizon;
+        return RetryWait(S.Attempts, S.FirstAttemptAt!.Value, time.GetUtcNow().UtcDateTime, options.Value.DeliveryHorizon);
+    }
+
+    /// <summary>
+    /// The backoff after <paramref name="failedAttempts"/>, cut off at the horizon. Never negative:
+    /// the horizon may pass between the check and this reading of the clock, and a timer given a
+    /// negative wait throws instead of firing, which would leave the subscription waiting for good.
+    /// </summary>
+    public static TimeSpan RetryWait(int failedAttempts, DateTime firstAttemptAt, DateTime now, TimeSpan horizon)
+    {
+        var wait = Backoff(failedAttempts);
+        var untilHorizon = firstAttemptAt + horizon - now;
+        return untilHorizon <= TimeSpan.Zero ? TimeSpan.Zero : wait < untilHorizon ? wait : untilHorizon;
     }
 
     /// <summary>Counts an event whose attempts reached the horizon as failed and moves past it.</summary>

@@ -1,5 +1,5 @@
 using Customers.Api.Auth;
-using Microsoft.AspNetCore.Http.Metadata;
+using Customers.Api.Http;
 
 namespace Customers.Api.OpenApi;
 
@@ -56,10 +56,10 @@ public static class ErrorResponses
             Add(404);
         }
 
-        // An endpoint with a size limit of its own (the upload) answers an over-long body as a 400
-        // naming what is too large.
+        // An endpoint whose size limit answers in its own words (the upload: a 400 naming the file)
+        // never sends the 413.
         if (underOrg && metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Any(AcceptsBody))
-            && !metadata.OfType<IRequestSizeLimitMetadata>().Any())
+            && !metadata.OfType<IOverLimitAnswer>().Any())
         {
             Add(413, "The request body is larger than 1 MiB.");
         }

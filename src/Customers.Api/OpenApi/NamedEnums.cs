@@ -28,7 +28,7 @@ public static class NamedEnums
     public const string CustomerStatus = "CustomerStatus";
     public const string AssociatedUserRole = "AssociatedUserRole";
 
-    public static readonly IReadOnlyDictionary<string, string[]> Values = new Dictionary<string, string[]>
+    private static readonly Dictionary<string, string[]> Values = new Dictionary<string, string[]>
     {
         [CustomerType] = ["PRIVATE_CUSTOMER", "CORPORATE_CUSTOMER", "DIGITAL_CUSTOMER"],
         [Segment] = ["CONSUMER", "SELF_EMPLOYEE", "SME"],

@@ -6,7 +6,7 @@ namespace Customers.Api.OpenApi;
 /// <summary>What the contract says about each path, query and header parameter, by name.</summary>
 public static class ParameterDocs
 {
-    private static readonly string[] Uuids =
+    private static readonly string[] UuidParameters =
         ["customer_id", "account_id", "promotion_account_id", "credential_id", "process_id", "reference_id"];
 
     public static void Describe(OpenApiParameter parameter, SchemaRepository schemas, OpenApiDocument document)
@@ -15,7 +15,7 @@ public static class ParameterDocs
         (parameter.Description, parameter.Schema) = name switch
         {
             "org_id" => ("The tenant (organization name).", String(pattern: "^[a-z0-9][a-z0-9-]{0,49}$")),
-            _ when Uuids.Contains(name) => ($"The {name[..^3].Replace('_', ' ')} id; not a UUID is 400.", String(format: "uuid")),
+            _ when UuidParameters.Contains(name) => ($"The {name[..^3].Replace('_', ' ')} id; not a UUID is 400.", String(format: "uuid")),
             "document_id" => ("The document id, as given in public_url.", String(format: "uuid")),
             "category_id" => ("The category id.", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" }),
             "external_id" => ("The external (legacy) id, a decimal string; anything else is not found.", String()),

@@ -28,11 +28,10 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
             v.OneOf(string.IsNullOrEmpty(identityDocumentType) ? null : identityDocumentType, "identity_document_type", required: true, DocumentTypes);
         }
 
-        // §12 for e-mails and usernames: no control, format or space characters, around it or in it.
         var normalEmail = hasEmail ? Text.Nfc(email)! : null;
-        if (normalEmail is not null && Text.HasInvisibleOrSpace(normalEmail))
+        if (normalEmail is not null)
         {
-            v.Add("email", "must not contain control, format or space characters");
+            SharedRules.VisibleWithoutSpaces(v, normalEmail, "email");
         }
 
         if (v.Any)

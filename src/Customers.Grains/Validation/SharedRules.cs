@@ -133,16 +133,27 @@ public static partial class SharedRules
             return null;
         }
 
-        if (Text.HasInvisibleOrSpace(value!))
-        {
-            v.Add(field, "must not contain control, format or space characters");
-        }
-        else if (value!.Length is > 0 and <= EmailMaxLength && !Patterns.IsEmail(value))
+        if (VisibleWithoutSpaces(v, value!, field) && value!.Length is > 0 and <= EmailMaxLength && !Patterns.IsEmail(value))
         {
             v.Add(field, "must be a valid e-mail address");
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// §12 for e-mails and usernames: no control, format or space characters, around the value or in
+    /// it. Adds the violation and answers false when there are.
+    /// </summary>
+    public static bool VisibleWithoutSpaces(Violations v, string value, string field)
+    {
+        if (!Text.HasInvisibleOrSpace(value))
+        {
+            return true;
+        }
+
+        v.Add(field, "must not contain control, format or space characters");
+        return false;
     }
 
     public static string? Nationality(Violations v, string? nationality, string field, bool required) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers;
 
 /// <summary>A created account; <see cref="Pending"/> when its payment method waits for a card tokenization (HTTP 202).</summary>
@@ -32,7 +34,10 @@ public sealed class AccountView
 
     [Id(8)] public Invoice? Invoice { get; set; }
     [Id(9)] public DateTime CreatedAt { get; set => field = WholeSeconds.Of(value); }
-    [Id(10)] public DateTime? EndedAt { get; set => field = WholeSeconds.Of(value); }
+    /// <summary>Null while the account is live: the page lists it among the view's fields.</summary>
+    [Id(10)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public DateTime? EndedAt { get; set => field = WholeSeconds.Of(value); }
     [Id(11)] public DateTime UpdatedAt { get; set => field = WholeSeconds.Of(value); }
 }
 
@@ -52,8 +57,15 @@ public sealed class BillingAddressHistory
 {
     [Id(0)] public Guid Id { get; set; }
     [Id(1)] public string ExternalId { get; set; } = "";
-    [Id(2)] public string? From { get; set; }
-    [Id(3)] public string? To { get; set; }
+    /// <summary>The query's bounds as given; null when not given, and present either way.</summary>
+    [Id(2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? From { get; set; }
+
+    [Id(3)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? To { get; set; }
+
     [Id(4)] public List<BillingAddressPeriod> History { get; set; } = [];
 }
 

@@ -30,7 +30,10 @@ public sealed partial class AccountGrain
 
         // Whole UTC days, both ends included: a period counts when it was in force at any moment of them.
         var start = fromDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var endExclusive = toDate?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // The last representable day has no next one: every period starts before its end.
+        var endExclusive = toDate is { } last && last < DateOnly.MaxValue
+            ? last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : (DateTime?)null;
         var history = S.BillingAddresses
             .Where(p => (endExclusive is null || p.From < endExclusive) && (start is null || p.To is null || p.To > start))
             .Select(p => new BillingAddressPeriod { BillingAddress = p.Address.ToBilling(), InitDate = p.From, EndDate = p.To })
@@ -91,16 +94,14 @@ public sealed partial class AccountGrain
         var address = S.BillingAddress!;
         return Outcome<InvoiceRecipient>.Success(new InvoiceRecipient
         {
-            Name = Cut(holder.Name, RecipientNameMaxLength),
-            AddressLines = [Cut(string.Join(", ", address.AddressLines ?? []), RecipientLineMaxLength)],
+            Name = Validation.Text.Cut(holder.Name, RecipientNameMaxLength),
+            AddressLines = [Validation.Text.Cut(string.Join(", ", address.AddressLines ?? []), RecipientLineMaxLength)],
             PostalCode = address.PostalCode,
             Locality = address.Locality,
             AdministrativeArea = address.AdministrativeArea,
             RegionCode = address.RegionCode,
         });
     }
-
-    private static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
 
     private static bool SameAddress(StoredAddress? current, BillingAddress requested) =>
         current is not null

@@ -156,7 +156,7 @@ public sealed partial class CustomerGrain : ICustomerAccountsGrain
                 ? digitalName
                 : S.DigitalPersonalInfo?.Email ?? "",
         };
-        return name.Length <= AccountHolderNameMaxLength ? name : name[..AccountHolderNameMaxLength];
+        return Text.Cut(name, AccountHolderNameMaxLength);
     }
 
     private static string JoinNames(params string?[] parts) =>

@@ -69,7 +69,8 @@ public sealed class StoredCompany
     {
         IdentityDocument = IdentityDocument?.ToWire(),
         Name = Name,
-        AssociatedUsers = AssociatedUsers?.ConvertAll(u => u.ToWire()),
+        // The page shows company_info with associated_users: an empty list when there is none.
+        AssociatedUsers = AssociatedUsers?.ConvertAll(u => u.ToWire()) ?? [],
     };
 }
 

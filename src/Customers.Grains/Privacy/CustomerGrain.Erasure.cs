@@ -7,7 +7,8 @@ namespace Customers.Grains.Customers;
 /// Erasure of the customer's personal data. The request is recorded first, with a reminder stored
 /// before it, so from that write on the customer reads as not found and an interruption is finished
 /// by the reminder. Each step can run again without harm; the last one replaces the state with a
-/// tombstone that holds nothing but the time of the erasure.
+/// tombstone that holds nothing but the time of the erasure and the credentials the identity
+/// provider has yet to confirm removed.
 /// </summary>
 public sealed partial class CustomerGrain
 {
@@ -86,8 +87,8 @@ public sealed partial class CustomerGrain
         var buckets = S.Categories.Select(c => CategoryHolders(c.Id)).Append(SpecialTreatmentHolders);
         await Task.WhenAll(buckets.Select(b => b.Release(_id)));
 
-        // A credential the identity provider may let in is removed there first; its usernames stay
-        // taken until the provider confirms, and the confirmation resumes the erasure.
+        // A credential the identity provider may let in is retired: its usernames stay taken until the
+        // provider confirms its removal (§10), and only they; everything else is erased now.
         await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Credential);
         var snapshot = Snapshot();
         if (await RetireCredentialAtProvider())
@@ -95,21 +96,25 @@ public sealed partial class CustomerGrain
             await WriteOrRevert(snapshot);
         }
 
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
+        await Free(S.UniqueValues().Where(v => !HoldsStored(v)));
+
+        // The tombstone keeps the retired credentials alone, until the provider's confirmation frees
+        // their usernames; their reminder carries the calls on.
+        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
+        var erased = S;
+        state.State = new CustomerState { ErasedAt = time.GetUtcNow().UtcDateTime, RetiredCredentials = erased.RetiredCredentials };
+        Record(EventTypes.CustomerErased);
+        await WriteOrRevert(erased);
         if (S.RetiredCredentials.Count > 0)
         {
             CallIdentityProvider();
-            return;
+        }
+        else
+        {
+            await StopReminder(CredentialReminder);
         }
 
-        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.UniqueValues);
-        await Free(S.UniqueValues());
-
-        await erasureProbe.BeforeStep(_org, _id, ErasureSteps.Tombstone);
-        await StopReminder(CredentialReminder);
-        var erased = S;
-        state.State = new CustomerState { ErasedAt = time.GetUtcNow().UtcDateTime };
-        Record(EventTypes.CustomerErased);
-        await WriteOrRevert(erased);
         await StopReminder(ErasureReminder);
     }
 

@@ -8,7 +8,7 @@ public sealed partial class CustomerState
     /// <summary>Set when an erasure was asked for: from then on the customer reads as not found.</summary>
     [Id(51)] public DateTime? ErasureRequestedAt { get; set; }
 
-    /// <summary>Set on the tombstone an erasure leaves, which holds nothing else.</summary>
+    /// <summary>Set on the tombstone an erasure leaves, which holds nothing else but the credentials the identity provider has yet to confirm removed.</summary>
     [Id(52)] public DateTime? ErasedAt { get; set; }
 
     /// <summary>Every account this customer may have had: rows written before the history was kept list only live ones.</summary>

@@ -129,7 +129,12 @@ public static partial class CustomerRules
         var normal = Copy.Of(info);
         normal.IdentityDocument = SharedRules.Normalize(info.IdentityDocument);
         normal.Name = info.Name?.Trim();
-        normal.AssociatedUsers = info.AssociatedUsers?.Select(u => Normalize(u)!).ToList();
+        normal.AssociatedUsers = info.AssociatedUsers?.Select(u =>
+        {
+            var user = Normalize(u);
+            NormalizeDefaults(user?.ContactInfo);
+            return user!;
+        }).ToList();
         return normal;
     }
 

@@ -5,7 +5,7 @@ namespace Customers.Grains.Validation;
 /// <summary>ISO 13616 IBAN check (mod 97 = 1).</summary>
 public static class Iban
 {
-    public static string Normalize(string iban) => iban.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+    public static string Normalize(string iban) => iban.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
     public static bool IsValid(string normalized)
     {

@@ -24,6 +24,42 @@ public static class Text
         }
     }
 
+    /// <summary>
+    /// The characters of a value as the contract counts them: Unicode code points, so a character
+    /// outside the basic plane (an emoji, a rare CJK ideograph) counts once, not as its two UTF-16 units.
+    /// </summary>
+    public static int Characters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            if (char.IsSurrogatePair(value[i], value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first <paramref name="max"/> characters (code points); never ends inside a surrogate pair.</summary>
+    public static string Cut(string value, int max)
+    {
+        if (value.Length <= max)
+        {
+            return value;
+        }
+
+        var units = 0;
+        for (var taken = 0; taken < max && units < value.Length; taken++)
+        {
+            units += units + 1 < value.Length && char.IsSurrogatePair(value[units], value[units + 1]) ? 2 : 1;
+        }
+
+        return value[..units];
+    }
+
     /// <summary>Control (Cc), format (Cf, e.g. U+200B), separator or lone-surrogate characters.</summary>
     public static bool HasInvisibleOrSpace(string value)
     {

@@ -31,7 +31,8 @@ public sealed class Violations
         }
 
         var trimmed = value.Trim();
-        if (trimmed.Length < min || trimmed.Length > max)
+        var characters = Validation.Text.Characters(trimmed);
+        if (characters < min || characters > max)
         {
             Add(field, min == max ? $"must have {min} characters" : $"must have between {min} and {max} characters");
         }

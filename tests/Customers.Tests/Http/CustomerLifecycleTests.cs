@@ -136,6 +136,35 @@ public class CustomerLifecycleTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_corporate_customer_created_without_associated_users_shows_an_empty_list()
+    {
+        var id = await Create(Bodies.Corporate());
+
+        var customer = await (await _client.GetAsync($"{Customers}/{id}")).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Empty(customer["company_info"]!["associated_users"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_associated_user_given_at_creation_gets_its_default_contact_items_marked()
+    {
+        var body = Bodies.Corporate();
+        var user = Bodies.AssociatedUsers()["associated_users"]![0]!.DeepClone();
+        user["contact_info"] = JsonNode.Parse("""
+            {"emails": [{"email": "rep@example.com"}, {"email": "rep2@example.com"}],
+             "phone_numbers": [{"country_code": "+34", "number": "615667898", "type": "MOBILE"}]}
+            """);
+        body["company_info"]!["associated_users"] = new JsonArray(user);
+        var id = await Create(body);
+
+        var customer = await (await _client.GetAsync($"{Customers}/{id}")).AssertStatus(HttpStatusCode.OK);
+
+        var contact = customer["company_info"]!["associated_users"]![0]!["contact_info"]!;
+        Assert.Equal([true, false], contact["emails"]!.AsArray().Select(e => (bool)e!["is_default"]!));
+        Assert.True((bool)contact["phone_numbers"]![0]!["is_default"]!);
+    }
+
+    [Fact]
     public async Task Putting_the_associated_user_of_a_corporate_customer_replaces_it()
     {
         var id = await Create(Bodies.Corporate());

@@ -102,6 +102,23 @@ public class CustomerValidationTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task Lengths_count_characters_so_a_character_outside_the_basic_plane_counts_once()
+    {
+        // 50 emoji are 100 UTF-16 units: the limit of 50 is in characters.
+        var longest = Bodies.Private();
+        longest["personal_info"]!["name"] = string.Concat(Enumerable.Repeat("\U0001F600", 50));
+        var tooLong = Bodies.Private();
+        tooLong["personal_info"]!["name"] = string.Concat(Enumerable.Repeat("\U0001F600", 51));
+
+        var created = await (await _client.PostJson(Customers, longest)).AssertStatus(HttpStatusCode.Created);
+        var messages = await (await _client.PostJson(Customers, tooLong)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        var read = await (await _client.GetAsync($"{Customers}/{created["id"]}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(longest["personal_info"]!["name"]!.GetValue<string>(), (string?)read["personal_info"]!["name"]);
+        Assert.Contains(messages, m => m.StartsWith("personal_info.name: "));
+    }
+
+    [Fact]
     public async Task A_digital_email_longer_than_82_is_400()
     {
         var body = Bodies.Digital(new string('a', 71) + "@example.com");

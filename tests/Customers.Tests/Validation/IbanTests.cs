@@ -16,5 +16,7 @@ public class IbanTests
     [InlineData("ES792100081361012345678X")]
     [InlineData("7921000813610123456789ES")]
     [InlineData("ES79")]
+    [InlineData("ES7921000813610123456789\n")] // only spaces are removed (§12: no trailing newline)
+    [InlineData("\tES7921000813610123456789")]
     public void An_IBAN_failing_the_check_or_shape_is_invalid(string iban) => Assert.False(Iban.IsValid(Iban.Normalize(iban)));
 }

@@ -22,8 +22,8 @@ public class BillingAddressTests(ApiHostFixture api)
 
         Assert.Equal(account, (string?)body["id"]);
         Assert.Equal(externalId, (string?)body["external_id"]);
-        Assert.Null(body["from"]);
-        Assert.Null(body["to"]);
+        Assert.True(body.AsObject().TryGetPropertyValue("from", out var from) && from is null, "from is present and null");
+        Assert.True(body.AsObject().TryGetPropertyValue("to", out var to) && to is null, "to is present and null");
         var period = Assert.Single(body["history"]!.AsArray())!;
         Assert.True(JsonNode.DeepEquals(BillingAddress(), period["billing_address"]));
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", (string?)period["init_date"]);
@@ -81,6 +81,19 @@ public class BillingAddressTests(ApiHostFixture api)
         var body = await (await _client.GetAsync($"{Org}/accounts/{account}/billing-address?from={Tomorrow}")).AssertStatus(HttpStatusCode.OK);
 
         Assert.True(JsonNode.DeepEquals(moved, Assert.Single(body["history"]!.AsArray())!["billing_address"]));
+    }
+
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    public async Task A_range_to_the_last_representable_day_shows_the_current_address(string query)
+    {
+        var (_, account, _) = await _client.CreateCustomerWithAccount();
+
+        var body = await (await _client.GetAsync($"{Org}/accounts/{account}/billing-address?{query}")).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Equal("9999-12-31", (string?)body["to"]);
+        Assert.True(JsonNode.DeepEquals(BillingAddress(), Assert.Single(body["history"]!.AsArray())!["billing_address"]));
     }
 
     [Theory]
@@ -146,6 +159,22 @@ public class BillingAddressTests(ApiHostFixture api)
         var recipient = await (await _client.GetAsync($"{Org}/accounts/{account}/invoice-recipient")).AssertStatus(HttpStatusCode.OK);
 
         Assert.Equal(string.Join(", ", lines)[..100], (string?)Assert.Single(recipient["address_lines"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task The_invoice_recipient_line_is_cut_between_characters_never_inside_one()
+    {
+        var customer = await _client.CreateCustomer();
+        var body = Account();
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 45));
+        body["billing_address"]!["address_lines"] = new JsonArray(new string('a', 59), emoji);
+        var account = (string)(await _client.CreateAccount(customer, body))["id"]!;
+
+        var recipient = await (await _client.GetAsync($"{Org}/accounts/{account}/invoice-recipient")).AssertStatus(HttpStatusCode.OK);
+
+        // 59 letters, ", " and 39 of the emoji: 100 characters, 139 UTF-16 units.
+        var expected = new string('a', 59) + ", " + string.Concat(Enumerable.Repeat("\U0001F600", 39));
+        Assert.Equal(expected, (string?)Assert.Single(recipient["address_lines"]!.AsArray()));
     }
 
     [Fact]

@@ -56,12 +56,14 @@ public class PaymentMethodTests(ApiHostFixture api)
         await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference())).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
     }
 
-    [Fact]
-    public async Task An_invalid_IBAN_is_400_naming_details_iban()
+    [Theory]
+    [InlineData("ES7921000813610123456780")]
+    [InlineData("ES7921000813610123456789\n")]
+    public async Task An_invalid_IBAN_is_400_naming_details_iban(string iban)
     {
         var (_, account, _) = await _client.CreateCustomerWithAccount();
 
-        var messages = await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", DirectDebit("ES7921000813610123456780")))
+        var messages = await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", DirectDebit(iban)))
             .AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
 
         Assert.Contains(messages, m => m.StartsWith("details.iban: "));

@@ -157,6 +157,24 @@ public class ProviderRemovalTests
     }
 
     [Fact]
+    public async Task An_erasure_frees_the_document_and_records_its_event_before_answering_while_the_provider_holds_the_username()
+    {
+        var provider = ScriptedIdentityProvider.Holding();
+        await using var host = Host(provider);
+        var api = new CredentialApi(host.ClientWithKey());
+        var nif = Bodies.UniqueNif();
+        var owner = await api.CreateCustomer(Bodies.Private(nif));
+        await (await api.Migrate(owner, Bodies.UniqueEmail())).AssertStatus(HttpStatusCode.Created);
+
+        await (await api.Client.DeleteAsync($"{api.Customers}/{owner}/data")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await api.Client.PostJson(api.Customers, Bodies.Private(nif))).AssertStatus(HttpStatusCode.Created);
+        var feed = await (await api.Client.GetAsync($"/v4/orgs/{TestKeys.Org}/events?types=customer.erased&limit=200")).AssertStatus(HttpStatusCode.OK);
+        Assert.Contains(feed["events"]!.AsArray(), e => (string?)e!["customer_id"] == owner);
+        Assert.Empty(provider.Removed);
+    }
+
+    [Fact]
     public async Task A_removal_the_provider_refused_is_retried_until_it_succeeds()
     {
         var provider = new ScriptedIdentityProvider(failures: 2);

@@ -48,7 +48,10 @@ public static class StoredValues
         return found.Distinct().ToList();
     }
 
-    /// <summary>Waits for an erasure to finish: its reminder is removed after the tombstone is written.</summary>
+    /// <summary>
+    /// Waits for an erasure to finish: its reminder is removed after the tombstone is written, and the
+    /// identity provider's reminder once the provider confirmed a retired credential removed.
+    /// </summary>
     public static async Task ErasureCompleted(string customerId)
     {
         var underWay = await Eventually.Until(() => ErasureUnderWay(customerId), u => !u, TimeSpan.FromSeconds(60));
@@ -72,12 +75,12 @@ public static class StoredValues
         return found;
     }
 
-    /// <summary>Whether the grain still has its erasure reminder, i.e. an erasure under way.</summary>
+    /// <summary>Whether the grain still has its erasure reminder or waits for the identity provider.</summary>
     private static async Task<bool> ErasureUnderWay(string customerId)
     {
         await using var data = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
         await using var command = data.CreateCommand(
-            "SELECT count(*) FROM orleansreminders WHERE remindername = 'customer-erasure' AND grainid LIKE '%' || $1");
+            "SELECT count(*) FROM orleansreminders WHERE remindername IN ('customer-erasure', 'credential-provider-sync') AND grainid LIKE '%' || $1");
         command.Parameters.AddWithValue(customerId);
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers;
 
 /// <summary>A promotion on an account, its status computed from its dates at the moment of the read.</summary>
@@ -20,7 +22,9 @@ public sealed class PromotionOperationView
     [Id(0)] public Guid AccountId { get; set; }
     [Id(1)] public int PromotionId { get; set; }
     [Id(2)] public DateOnly StartDate { get; set; }
-    [Id(3)] public DateOnly? EndDate { get; set; }
+
+    /// <summary>Null for an open-ended promotion; an operation always lists it.</summary>
+    [Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public DateOnly? EndDate { get; set; }
     [Id(4)] public string Status { get; set; } = "";
     [Id(5)] public string Operation { get; set; } = "";
 }

@@ -9,8 +9,9 @@ public sealed class CustomerCategoryView
     [Id(0)] public int Id { get; set; }
     [Id(1)] public string Name { get; set; } = "";
     [Id(2)] public string? Value { get; set; }
-    [Id(3)] public string? Description { get; set; }
-    [Id(4)] public string? Reason { get; set; }
+    // Listed by the page's item whether given or not: null when not given.
+    [Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Description { get; set; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Reason { get; set; }
     [Id(5)] public DateTime CreateDateTime { get; set; }
     [Id(6)] public DateTime LastModifiedDateTime { get; set; }
 }
@@ -45,8 +46,8 @@ public sealed class CategoryHistoricalValue
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     [Id(0)] public string? Value { get; set; }
 
-    [Id(1)] public string? Description { get; set; }
-    [Id(2)] public string? Reason { get; set; }
+    [Id(1), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Description { get; set; }
+    [Id(2), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Reason { get; set; }
     [Id(3)] public DateTime CreateDate { get; set; }
     [Id(4)] public DateTime? EndDate { get; set; }
     [Id(5)] public DateTime LastModifiedDate { get; set; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers;
 
 [GenerateSerializer]
@@ -5,7 +7,8 @@ public sealed class ContactInfo
 {
     [Id(0)] public List<PhoneNumber>? PhoneNumbers { get; set; }
     [Id(1)] public List<EmailAddress>? Emails { get; set; }
-    [Id(2)] public Address? PostalAddress { get; set; }
+    /// <summary>Null when there is none; a read lists it either way, as it lists the two lists.</summary>
+    [Id(2), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public Address? PostalAddress { get; set; }
 }
 
 [GenerateSerializer]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Customers;
 
 [GenerateSerializer]
@@ -6,7 +8,9 @@ public sealed class PersonalInfo
     [Id(0)] public IdentityDocument? IdentityDocument { get; set; }
     [Id(1)] public string? Name { get; set; }
     [Id(2)] public string? FirstSurname { get; set; }
-    [Id(3)] public string? SecondSurname { get; set; }
+
+    /// <summary>0..50 characters: null when not given, and shown either way.</summary>
+    [Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? SecondSurname { get; set; }
     [Id(4)] public string? Gender { get; set; }
     [Id(5)] public string? Nationality { get; set; }
     [Id(6)] public string? Birthdate { get; set; }

@@ -19,8 +19,8 @@ public sealed class StoredContact
 
     public ContactInfo ToWire() => new()
     {
-        PhoneNumbers = PhoneNumbers?.ConvertAll(p => p.ToWire()),
-        Emails = Emails?.ConvertAll(e => e.ToWire()),
+        PhoneNumbers = PhoneNumbers?.ConvertAll(p => p.ToWire()) ?? [],
+        Emails = Emails?.ConvertAll(e => e.ToWire()) ?? [],
         PostalAddress = PostalAddress?.ToPostal(),
     };
 }

@@ -136,6 +136,22 @@ public class CustomerLifecycleTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_customer_read_lists_every_contact_part_and_the_second_surname_even_when_not_given()
+    {
+        var body = Bodies.Private();
+        body["contact_info"] = JsonNode.Parse("""{"emails": [{"email": "only@example.com"}]}""");
+        body["personal_info"]!.AsObject().Remove("second_surname");
+        var id = await Create(body);
+
+        var customer = await (await _client.GetAsync($"{Customers}/{id}")).AssertStatus(HttpStatusCode.OK);
+
+        var contact = customer["contact_info"]!.AsObject();
+        Assert.Empty(contact["phone_numbers"]!.AsArray());
+        Assert.True(contact.TryGetPropertyValue("postal_address", out var postal) && postal is null, "postal_address is listed as null");
+        Assert.True(customer["personal_info"]!.AsObject().TryGetPropertyValue("second_surname", out var second) && second is null, "second_surname is listed as null");
+    }
+
+    [Fact]
     public async Task A_corporate_customer_created_without_associated_users_shows_an_empty_list()
     {
         var id = await Create(Bodies.Corporate());

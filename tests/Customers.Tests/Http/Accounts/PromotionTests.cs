@@ -187,6 +187,18 @@ public class PromotionTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task An_open_ended_promotions_operation_lists_its_end_date_as_null()
+    {
+        var account = await Account();
+        await Add(account, Promotion(2065, Today.AddDays(5)));
+
+        var insert = Assert.Single(await History(account, null))!.AsObject();
+
+        Assert.Equal(["account_id", "promotion_id", "start_date", "end_date", "status", "operation"], insert.Select(p => p.Key));
+        Assert.Null(insert["end_date"]);
+    }
+
+    [Fact]
     public async Task The_history_keeps_what_was_recorded_on_or_after_its_start_date()
     {
         var account = await Account();

@@ -63,6 +63,23 @@ public class CustomerCategoryTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_category_given_without_description_or_reason_lists_both_as_null()
+    {
+        var customer = await _http.CreateCustomer();
+        var category = await _http.CreateCategory("risk");
+        await (await Client.PostJson(_http.CustomerCategories(customer), new JsonObject { ["id"] = category, ["value"] = "high" })).AssertStatus(HttpStatusCode.Created);
+
+        var held = (await (await Client.GetAsync($"{_http.CustomerCategories(customer)}/{category}")).AssertStatus(HttpStatusCode.OK)).AsObject();
+        var history = await (await Client.GetAsync($"{_http.CustomerCategories(customer)}/historical")).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Equal(["id", "name", "value", "description", "reason", "create_date_time", "last_modified_date_time"], held.Select(p => p.Key));
+        Assert.Null(held["description"]);
+        Assert.Null(held["reason"]);
+        var value = history["categories"]![0]!["historical_values"]![0]!.AsObject();
+        Assert.True(value.ContainsKey("description") && value.ContainsKey("reason"));
+    }
+
+    [Fact]
     public async Task Getting_a_category_the_customer_does_not_have_is_404()
     {
         var customer = await _http.CreateCustomer();

@@ -34,6 +34,7 @@ public static class ApiHosting
         services.AddCustomersRateLimits(builder.Configuration);
         services.AddProxyHeaders(builder.Configuration);
         services.AddBodySizeLimit();
+        services.AddRequestHeadLimits();
         services.AddExceptionHandler<ErrorHandling>();
         services.AddProblemDetails();
         services.AddHealthChecks();

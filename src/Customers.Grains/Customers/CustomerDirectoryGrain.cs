@@ -28,10 +28,16 @@ public sealed class CustomerDirectoryGrain(IndexKeys keys, IndexOwnerHints hints
             v.OneOf(string.IsNullOrEmpty(identityDocumentType) ? null : identityDocumentType, "identity_document_type", required: true, DocumentTypes);
         }
 
-        var normalEmail = hasEmail ? Text.Nfc(email)! : null;
-        if (normalEmail is not null)
+        // No stored value is longer than its field's limit: a longer one is a bad parameter, not a miss.
+        if (hasDocument)
         {
-            SharedRules.VisibleWithoutSpaces(v, normalEmail, "email");
+            v.Text(identityDocument, "identity_document", 1, SharedRules.MaxFreeText, required: false);
+        }
+
+        var normalEmail = hasEmail ? Text.Nfc(email)! : null;
+        if (normalEmail is not null && SharedRules.VisibleWithoutSpaces(v, normalEmail, "email"))
+        {
+            v.Text(normalEmail, "email", 1, SharedRules.EmailMaxLength, required: false);
         }
 
         if (v.Any)

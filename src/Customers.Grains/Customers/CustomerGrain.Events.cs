@@ -13,6 +13,9 @@ public sealed partial class CustomerGrain
 /// <summary>The fields a customer patch changes, as paths from the customer's root.</summary>
 internal static class CustomerChanges
 {
+    /// <summary>What replacing the representative changes; no patch names it.</summary>
+    public const string AssociatedUsers = "company_info.associated_users";
+
     /// <summary>The fields the patch names, whether or not their values differ.</summary>
     public static string[] Named(PatchCustomerRequest request)
     {
@@ -76,7 +79,8 @@ internal static class CustomerChanges
         "contact_info.postal_address" => state.ContactInfo?.ToWire().PostalAddress,
         "personal_info" => state.PersonalInfo?.ToWire(),
         "company_info" => state.CompanyInfo?.ToWire(),
+        AssociatedUsers => state.CompanyInfo?.ToWire().AssociatedUsers,
         "digital_personal_info" => state.DigitalPersonalInfo?.ToWire(),
-        _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a field a customer patch changes"),
+        _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a field a customer write changes"),
     });
 }

@@ -209,10 +209,19 @@ public sealed partial class CustomerGrain(
             return violations.ToOutcome();
         }
 
+        string[] named = [CustomerChanges.AssociatedUsers];
+        var before = CustomerChanges.Shown(S, named);
         var snapshot = Snapshot();
         S.CompanyInfo!.AssociatedUsers = StoredAssociatedUser.From(request.AssociatedUsers);
+        if (CustomerChanges.Between(named, before, CustomerChanges.Shown(S, named)).Length == 0)
+        {
+            // The representative it already has: nothing to write, nothing to record.
+            state.State = snapshot;
+            return Outcome.Ok;
+        }
+
         S.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Record(EventTypes.CustomerUpdated, "company_info.associated_users");
+        Record(EventTypes.CustomerUpdated, CustomerChanges.AssociatedUsers);
         await WriteOrRevert(snapshot);
         return Outcome.Ok;
     }

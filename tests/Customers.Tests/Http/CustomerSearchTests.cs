@@ -93,6 +93,19 @@ public class CustomerSearchTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith("email: "));
     }
 
+    [Theory]
+    [InlineData("email", 83)]
+    [InlineData("identity_document", 256)]
+    public async Task Searching_by_a_value_longer_than_its_field_allows_is_400_naming_it(string parameter, int length)
+    {
+        var value = parameter == "email" ? new string('a', length - 12) + "@example.com" : new string('1', length);
+        var query = parameter == "email" ? $"email={value}" : $"identity_document={value}&identity_document_type=PASSPORT";
+
+        var messages = await (await _client.GetAsync($"{Customers}/search?{query}")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith($"{parameter}: "));
+    }
+
     [Fact]
     public async Task Searching_by_a_document_that_fails_its_control_check_simply_finds_nothing() =>
         await (await _client.GetAsync($"{Customers}/search?identity_document=12345678A&identity_document_type=NIF")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");

@@ -193,6 +193,18 @@ public class EventTypeTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task Putting_the_representative_a_customer_already_has_records_no_event()
+    {
+        var corporate = await _client.CreateCustomer(Bodies.Corporate());
+        var representative = Bodies.AssociatedUsers();
+
+        await (await _client.PutJson($"{Org}/customers/{corporate}/associated_users", representative)).AssertStatus(HttpStatusCode.NoContent);
+        await (await _client.PutJson($"{Org}/customers/{corporate}/associated_users", representative)).AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Equal(["customer.created", "customer.updated"], EventsApi.Types(await Events.OfCustomer(corporate)));
+    }
+
+    [Fact]
     public async Task Catalogue_requests_that_change_nothing_record_no_event()
     {
         var catalog = new CatalogHttp(api, _client);

@@ -50,11 +50,21 @@ public static class CallbackAddresses
             return $"must be at most {SharedRules.MaxFreeText} characters";
         }
 
-        if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri)
+        // The URL as sent is the URL used: .NET's parser would trim white space around it and drop
+        // control characters inside, so such a value is refused rather than quietly changed.
+        if (Text.HasInvisibleOrSpace(callback)
+            || !Uri.TryCreate(callback, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || string.IsNullOrEmpty(uri.Host))
+            || string.IsNullOrEmpty(uri.Host)
+            || uri.Port == 0)
         {
             return "must be an absolute http or https URL";
+        }
+
+        // Credentials in the URL would be shown to every reader of the subscription list.
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return "must not carry user information; sign deliveries with the secret instead";
         }
 
         if (allowPrivate)

@@ -66,6 +66,11 @@ public class HubTests(ApiHostFixture api)
     [InlineData("ftp://hooks.example.com/x")]
     [InlineData("/relative/hook")]
     [InlineData("")]
+    [InlineData(" https://hooks.example.com/x")]
+    [InlineData("https://hooks.example.com/x\n")]
+    [InlineData("https://hooks.example.com/\u0000")]
+    [InlineData("https://hooks.example.com:0/x")]
+    [InlineData("https://user:password@hooks.example.com/x")]
     public async Task A_callback_that_is_no_absolute_http_url_is_400_naming_callback(string callback)
     {
         var messages = await (await _client.PostJson(_hub, new JsonObject { ["callback"] = callback })).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");

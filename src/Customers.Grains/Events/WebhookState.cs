@@ -14,9 +14,6 @@ public sealed class WebhookSubscriptionState
     /// <summary>Attempts made on the event after <see cref="DeliveredThrough"/>; 0 when none yet.</summary>
     [Id(7)] public int Attempts { get; set; }
 
-    /// <summary>When the first attempt on that event was made: the horizon counts from it.</summary>
-    [Id(8)] public DateTime? FirstAttemptAt { get; set; }
-
     public bool Exists => CreatedAt != default;
 }
 

@@ -160,15 +160,16 @@ public sealed class WebhookSubscriptionGrain(
         }
 
         EventMetrics.Undelivered(_org, _id, next.OccurredAt);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (now - S.FirstAttemptAt >= options.Value.DeliveryHorizon)
+        // The horizon counts from when the event happened, so a receiver that was down for longer
+        // than it gets one attempt per waiting event, not a horizon's worth of retries for each.
+        var horizon = options.Value.DeliveryHorizon;
+        if (S.Attempts > 0 && time.GetUtcNow().UtcDateTime - next.OccurredAt >= horizon)
         {
             // The last wait ran to the horizon: no attempt after it.
             return await GiveUp(next);
         }
 
         S.Attempts++;
-        S.FirstAttemptAt ??= now;
         EventMetrics.DeliveriesAttempted.Add(1);
         var error = await sender.Send(S.Callback, S.Secret, next, S.Attempts, cancellationToken);
         if (error is null)
@@ -179,14 +180,15 @@ public sealed class WebhookSubscriptionGrain(
 
         EventMetrics.DeliveriesFailed.Add(1);
         S.LastError = error;
-        if (time.GetUtcNow().UtcDateTime - S.FirstAttemptAt >= options.Value.DeliveryHorizon)
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now - next.OccurredAt >= horizon)
         {
             return await GiveUp(next);
         }
 
         await state.WriteStateAsync();
         _unsaved = 0;
-        return RetryWait(S.Attempts, S.FirstAttemptAt!.Value, time.GetUtcNow().UtcDateTime, options.Value.DeliveryHorizon);
+        return RetryWait(S.Attempts, next.OccurredAt, now, horizon);
     }
 
     /// <summary>
@@ -194,10 +196,10 @@ public sealed class WebhookSubscriptionGrain(
     /// the horizon may pass between the check and this reading of the clock, and a timer given a
     /// negative wait throws instead of firing, which would leave the subscription waiting for good.
     /// </summary>
-    public static TimeSpan RetryWait(int failedAttempts, DateTime firstAttemptAt, DateTime now, TimeSpan horizon)
+    public static TimeSpan RetryWait(int failedAttempts, DateTime occurredAt, DateTime now, TimeSpan horizon)
     {
         var wait = Backoff(failedAttempts);
-        var untilHorizon = firstAttemptAt + horizon - now;
+        var untilHorizon = occurredAt + horizon - now;
         return untilHorizon <= TimeSpan.Zero ? TimeSpan.Zero : wait < untilHorizon ? wait : untilHorizon;
     }
 
@@ -214,7 +216,6 @@ public sealed class WebhookSubscriptionGrain(
     {
         S.DeliveredThrough = delivered.Position;
         S.Attempts = 0;
-        S.FirstAttemptAt = null;
         _ahead.Dequeue();
         if (++_unsaved >= SaveEvery || _ahead.Count == 0)
         {

@@ -87,6 +87,32 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Events_waiting_behind_a_receiver_down_past_their_horizon_are_skipped_together_not_one_horizon_each()
+    {
+        await using var host = Host(horizon: "00:00:04");
+        await using var receiver = new WebhookReceiver();
+        receiver.Answer = _ => HttpStatusCode.ServiceUnavailable;
+        var client = host.ClientWithKey();
+        var subscription = await Subscribe(client, receiver.Callback);
+        var progressUrl = $"/v4/orgs/telco/hub/{subscription["id"]}";
+
+        for (var i = 0; i < 4; i++)
+        {
+            await client.CreateCustomer();
+        }
+
+        await Eventually.Until(
+            async () => await (await client.GetAsync(progressUrl)).AssertStatus(HttpStatusCode.OK),
+            p => (long)p["failed_events"]! == 4,
+            TimeSpan.FromSeconds(60));
+
+        // Each event's horizon ends 4 s after it happened: all four are given up within about that,
+        // where a horizon counted from each event's first attempt would take four of them, 16 s.
+        var attempts = receiver.Received.Select(d => d.At).ToList();
+        Assert.True(attempts.Max() - attempts.Min() < TimeSpan.FromSeconds(9), $"the last attempt came {attempts.Max() - attempts.Min()} after the first");
+    }
+
+    [Fact]
     public async Task A_subscription_gets_only_the_types_it_asked_for_and_nothing_from_before_it()
     {
         await using var host = Host();

@@ -6,10 +6,14 @@ namespace Customers.Api.Catalog;
 
 public static class CategoryIds
 {
-    /// <summary>Parses a <c>category_id</c> path parameter: an int32, else the contract's 400 naming it.</summary>
+    /// <summary>
+    /// Parses a <c>category_id</c> path parameter: an int32 written as the service writes it (no sign
+    /// but a minus, no leading zero), so one id has one path; else the contract's 400 naming it.
+    /// </summary>
     public static bool TryParse(string raw, out int id, [NotNullWhen(false)] out IResult? error)
     {
-        if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
+        if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id)
+            && id.ToString(CultureInfo.InvariantCulture) == raw)
         {
             error = null;
             return true;

@@ -73,6 +73,8 @@ public class CategoryCatalogTests(ApiHostFixture api)
     [InlineData("risk")]
     [InlineData("1.5")]
     [InlineData("2147483648")]
+    [InlineData("+1")]
+    [InlineData("01")]
     public async Task A_category_id_that_is_not_an_int32_is_400_naming_it(string id)
     {
         foreach (var response in new[]

@@ -145,9 +145,14 @@ public static partial class CustomerRules
             return;
         }
 
-        string[] documentTypes = segment == "SME"
-            ? [IdentityDocumentTypes.Cif]
-            : [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie];
+        // Without a valid segment the segment's own error says what is wrong: the document is held
+        // to the types any corporate customer may have, not to a guess at the segment meant.
+        string[] documentTypes = segment switch
+        {
+            "SME" => [IdentityDocumentTypes.Cif],
+            "SELF_EMPLOYEE" => [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie],
+            _ => [IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie, IdentityDocumentTypes.Cif],
+        };
         SharedRules.IdentityDocument(v, info.IdentityDocument, "company_info.identity_document", documentTypes);
         v.Text(info.Name, "company_info.name", 1, 300, required: true);
         if (info.AssociatedUsers is { Count: > 1 })

@@ -101,6 +101,20 @@ public class CustomerValidationTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith($"digital_personal_info.{field}: "));
     }
 
+    [Theory]
+    [InlineData("CONSUMER")]
+    [InlineData("sme")]
+    [InlineData(null)]
+    public async Task A_corporate_customer_with_a_wrong_segment_gets_the_segments_error_alone(string? segment)
+    {
+        var body = Bodies.Corporate();
+        body["segment"] = segment;
+
+        var messages = await (await _client.PostJson(Customers, body)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.StartsWith("segment: ", Assert.Single(messages));
+    }
+
     [Fact]
     public async Task Lengths_count_characters_so_a_character_outside_the_basic_plane_counts_once()
     {

@@ -147,9 +147,20 @@ public sealed class WebhookSubscriptionGrain(
 
         if (_ahead.Count == 0)
         {
+            // Positions are committed in order, so everything up to the end read here is visible to
+            // the read after it: when that finds nothing a filtered subscription wants, it has seen
+            // the feed that far, and says so rather than stay behind events it skips.
+            var end = S.Types.Count > 0 ? await store.LastPosition(_org, cancellationToken) : 0;
             foreach (var e in await store.ReadAfter(_org, S.DeliveredThrough, ReadAhead, S.Types, cancellationToken))
             {
                 _ahead.Enqueue(e);
+            }
+
+            if (_ahead.Count == 0 && end > S.DeliveredThrough)
+            {
+                S.DeliveredThrough = end;
+                await state.WriteStateAsync();
+                _unsaved = 0;
             }
         }
 

@@ -113,6 +113,27 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_filtered_subscriptions_progress_moves_past_the_events_it_does_not_want()
+    {
+        await using var host = Host();
+        await using var receiver = new WebhookReceiver();
+        var client = host.ClientWithKey();
+        var subscription = await Subscribe(client, receiver.Callback, "promotion.");
+        var progressUrl = $"/v4/orgs/telco/hub/{subscription["id"]}";
+        var startedAt = (long)(await (await client.GetAsync(progressUrl)).AssertStatus(HttpStatusCode.OK))["delivered_through"]!;
+
+        var customer = await client.CreateCustomer();
+        var end = (long)(await (await client.GetAsync($"/v4/orgs/telco/customers/{customer}/events")).AssertStatus(HttpStatusCode.OK))["next_after"]!;
+
+        var progress = await Eventually.Until(
+            async () => await (await client.GetAsync(progressUrl)).AssertStatus(HttpStatusCode.OK),
+            p => (long)p["delivered_through"]! >= end,
+            TimeSpan.FromSeconds(30));
+        Assert.True((long)progress["delivered_through"]! > startedAt);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
     public async Task A_subscription_gets_only_the_types_it_asked_for_and_nothing_from_before_it()
     {
         await using var host = Host();

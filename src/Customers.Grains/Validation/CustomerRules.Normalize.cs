@@ -71,7 +71,6 @@ public static partial class CustomerRules
 
         var normal = Copy.Of(request);
         normal.AssociatedUsers = [Normalize(user)!];
-        NormalizeDefaults(normal.AssociatedUsers[0]?.ContactInfo);
         return normal;
     }
 
@@ -87,6 +86,7 @@ public static partial class CustomerRules
         NormalizeDefaults(contact.Emails, e => e.IsDefault, (e, d) => e.IsDefault = d);
     }
 
+    /// <summary>A representative normalised, its default contact items marked: at creation as when replaced.</summary>
     private static AssociatedUser? Normalize(AssociatedUser? user)
     {
         if (user is null)
@@ -101,6 +101,7 @@ public static partial class CustomerRules
         normal.FirstSurname = user.FirstSurname?.Trim();
         normal.SecondSurname = user.SecondSurname?.Trim();
         normal.ContactInfo = SharedRules.Normalize(user.ContactInfo);
+        NormalizeDefaults(normal.ContactInfo);
         return normal;
     }
 
@@ -129,12 +130,7 @@ public static partial class CustomerRules
         var normal = Copy.Of(info);
         normal.IdentityDocument = SharedRules.Normalize(info.IdentityDocument);
         normal.Name = info.Name?.Trim();
-        normal.AssociatedUsers = info.AssociatedUsers?.Select(u =>
-        {
-            var user = Normalize(u);
-            NormalizeDefaults(user?.ContactInfo);
-            return user!;
-        }).ToList();
+        normal.AssociatedUsers = info.AssociatedUsers?.Select(u => Normalize(u)!).ToList();
         return normal;
     }
 

@@ -12,7 +12,11 @@ public static partial class Patterns
     [GeneratedRegex(@"^[A-Z]{2}\z")]
     public static partial Regex CountryAlpha2();
 
-    [GeneratedRegex(@"^\+[0-9]{1,3}\z")]
+    /// <summary>
+    /// No calling code starts with 0: <c>+034</c> is not a way of writing <c>+34</c>, and reading it
+    /// as one would let it past the rules written for <c>+34</c>.
+    /// </summary>
+    [GeneratedRegex(@"^\+[1-9][0-9]{0,2}\z")]
     public static partial Regex CountryCallingCode();
 
     [GeneratedRegex(@"^[0-9]{6,15}\z")]

@@ -42,6 +42,7 @@ public class CustomerValidationTests(ApiHostFixture api)
         { "contact_info.phone_numbers", "[{\"country_code\":\"+34\",\"number\":\"61566789\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].number" },
         { "contact_info.phone_numbers", "[{\"country_code\":\"34\",\"number\":\"615667898\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].country_code" },
         { "contact_info.phone_numbers", "[{\"country_code\":\"+44\",\"number\":\"12345\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].number" },
+        { "contact_info.phone_numbers", "[{\"country_code\":\"+034\",\"number\":\"1234567\",\"type\":\"MOBILE\"}]", "contact_info.phone_numbers[0].country_code" },
         { "contact_info.phone_numbers", "[{\"country_code\":\"+34\",\"number\":\"615667898\",\"type\":\"FAX\"}]", "contact_info.phone_numbers[0].type" },
         { "contact_info.emails", "[{\"email\":\"not-an-email\"}]", "contact_info.emails[0].email" },
         { "contact_info.emails", "[{\"email\":\"" + new string('a', 80) + "@example.com\"}]", "contact_info.emails[0].email" },

@@ -32,6 +32,8 @@ public class PatternsTests
     [InlineData("+1", true)]
     [InlineData("+999", false)]
     [InlineData("34", false)]
+    [InlineData("+034", false)]
+    [InlineData("+01", false)]
     public void Calling_codes_must_be_assigned(string code, bool valid) => Assert.Equal(valid, Patterns.IsAssignedCallingCode(code));
 
     [Theory]

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Customers.Grains.Validation;
 
-/// <summary>ISO 13616 IBAN check (mod 97 = 1).</summary>
+/// <summary>ISO 13616 IBAN check: a registered country, its length, and mod 97 = 1.</summary>
 public static class Iban
 {
     public static string Normalize(string iban) => iban.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -12,7 +12,8 @@ public static class Iban
         if (normalized.Length is < 15 or > 34
             || !char.IsAsciiLetterUpper(normalized[0]) || !char.IsAsciiLetterUpper(normalized[1])
             || !char.IsAsciiDigit(normalized[2]) || !char.IsAsciiDigit(normalized[3])
-            || !normalized.All(char.IsAsciiLetterOrDigit))
+            || !normalized.All(char.IsAsciiLetterOrDigit)
+            || !IbanCountries.Fits(normalized))
         {
             return false;
         }

@@ -59,6 +59,8 @@ public class PaymentMethodTests(ApiHostFixture api)
     [Theory]
     [InlineData("ES7921000813610123456780")]
     [InlineData("ES7921000813610123456789\n")]
+    [InlineData("ES092100081361012345678")] // mod-97 holds, shorter than a Spanish IBAN
+    [InlineData("XX4212345678901234")] // mod-97 holds, no IBAN country
     public async Task An_invalid_IBAN_is_400_naming_details_iban(string iban)
     {
         var (_, account, _) = await _client.CreateCustomerWithAccount();

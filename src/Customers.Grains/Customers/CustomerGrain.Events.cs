@@ -43,22 +43,38 @@ internal static class CustomerChanges
             }
         }
 
-        if (request.PersonalInfo is not null)
+        if (request.PersonalInfo is { } personal)
         {
-            named.Add("personal_info");
+            NameGiven(named, personal.Name, "personal_info.name");
+            NameGiven(named, personal.FirstSurname, "personal_info.first_surname");
+            NameGiven(named, personal.SecondSurname, "personal_info.second_surname");
+            NameGiven(named, personal.Gender, "personal_info.gender");
+            NameGiven(named, personal.Nationality, "personal_info.nationality");
+            NameGiven(named, personal.Birthdate, "personal_info.birthdate");
         }
 
-        if (request.CompanyInfo is not null)
+        if (request.CompanyInfo is { } company)
         {
-            named.Add("company_info");
+            NameGiven(named, company.Name, "company_info.name");
         }
 
-        if (request.DigitalPersonalInfo is not null)
+        if (request.DigitalPersonalInfo is { } digital)
         {
-            named.Add("digital_personal_info");
+            NameGiven(named, digital.Email, "digital_personal_info.email");
+            NameGiven(named, digital.Name, "digital_personal_info.name");
+            NameGiven(named, digital.FirstSurname, "digital_personal_info.first_surname");
         }
 
         return [.. named];
+    }
+
+    /// <summary>A profile is patched field by field, so its changes are named field by field too.</summary>
+    private static void NameGiven(List<string> named, string? value, string path)
+    {
+        if (value is not null)
+        {
+            named.Add(path);
+        }
     }
 
     /// <summary>The named fields as a read shows them, to compare before and after the patch.</summary>
@@ -77,10 +93,17 @@ internal static class CustomerChanges
         "contact_info.phone_numbers" => state.ContactInfo?.ToWire().PhoneNumbers,
         "contact_info.emails" => state.ContactInfo?.ToWire().Emails,
         "contact_info.postal_address" => state.ContactInfo?.ToWire().PostalAddress,
-        "personal_info" => state.PersonalInfo?.ToWire(),
-        "company_info" => state.CompanyInfo?.ToWire(),
+        "personal_info.name" => state.PersonalInfo?.ToWire().Name,
+        "personal_info.first_surname" => state.PersonalInfo?.ToWire().FirstSurname,
+        "personal_info.second_surname" => state.PersonalInfo?.ToWire().SecondSurname,
+        "personal_info.gender" => state.PersonalInfo?.ToWire().Gender,
+        "personal_info.nationality" => state.PersonalInfo?.ToWire().Nationality,
+        "personal_info.birthdate" => state.PersonalInfo?.ToWire().Birthdate,
+        "company_info.name" => state.CompanyInfo?.ToWire().Name,
         AssociatedUsers => state.CompanyInfo?.ToWire().AssociatedUsers,
-        "digital_personal_info" => state.DigitalPersonalInfo?.ToWire(),
+        "digital_personal_info.email" => state.DigitalPersonalInfo?.ToWire().Email,
+        "digital_personal_info.name" => state.DigitalPersonalInfo?.ToWire().Name,
+        "digital_personal_info.first_surname" => state.DigitalPersonalInfo?.ToWire().FirstSurname,
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a field a customer write changes"),
     });
 }

@@ -179,6 +179,39 @@ public class EventTypeTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_profile_patch_names_each_changed_field_of_the_profile()
+    {
+        var customer = await _client.CreateCustomer();
+        var before = await (await _client.GetAsync($"{Org}/customers/{customer}")).AssertStatus(HttpStatusCode.OK);
+        var patch = new JsonObject
+        {
+            ["personal_info"] = new JsonObject
+            {
+                ["name"] = (string?)before["personal_info"]!["name"] + "x",
+                ["first_surname"] = (string?)before["personal_info"]!["first_surname"],
+                ["nationality"] = (string?)before["personal_info"]!["nationality"] == "PT" ? "FR" : "PT",
+            },
+        };
+
+        await (await _client.PatchJson($"{Org}/customers/{customer}", patch)).AssertStatus(HttpStatusCode.NoContent);
+
+        var updated = (await Events.OfCustomer(customer)).Last();
+        Assert.Equal(["personal_info.name", "personal_info.nationality"], updated["changes"]!.AsArray().Select(c => (string?)c));
+    }
+
+    [Fact]
+    public async Task A_digital_profile_patch_names_the_changed_e_mail()
+    {
+        var customer = await _client.CreateCustomer(Bodies.Digital());
+
+        await (await _client.PatchJson($"{Org}/customers/{customer}", new JsonObject { ["digital_personal_info"] = new JsonObject { ["email"] = Bodies.UniqueEmail() } }))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        var updated = (await Events.OfCustomer(customer)).Last();
+        Assert.Equal(["digital_personal_info.email"], updated["changes"]!.AsArray().Select(c => (string?)c));
+    }
+
+    [Fact]
     public async Task Setting_the_expiration_a_credential_already_has_records_no_event()
     {
         var credentials = new CredentialApi(_client);

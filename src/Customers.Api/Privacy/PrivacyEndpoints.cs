@@ -21,7 +21,7 @@ public static class PrivacyEndpoints
             .Tagged(Tag, "Everything held about a customer, and its erasure, for data-subject requests (privacy:read, privacy:write).")
             .RequiresPermission("privacy");
         customer.MapGet("/export", Export)
-            .Describe("exportCustomerData", "Export a customer's data", "Everything held about the customer, each part in the shape of its own GET: the customer, every account it ever had with its histories, tokenizations, promotions and contracts, categories and their history, special treatment, credentials and identification processes (documents with a fresh public_url). A deleted customer exports until erased.")
+            .Describe("exportCustomerData", "Export a customer's data", "Everything held about the customer, each part in the shape of its own GET: the customer, every account it ever had with its histories, tokenizations, promotions, contracts and the cards tokenized on it (credit_cards, expired ones included), categories and their history, special treatment, credentials and identification processes (documents with a fresh public_url). A deleted customer exports until erased.")
             .Produces<CustomerExportResponse>();
         customer.MapDelete("/data", Erase)
             .Describe("eraseCustomerData", "Erase a customer's data", "Erases the customer's personal data, live or deleted: its and its accounts' stored state, document bytes, history and unique values (freed for reuse). Completes by itself if interrupted; afterwards every read of the customer is 404. A second call is 204.")
@@ -99,5 +99,6 @@ public static class PrivacyEndpoints
         new TokenizationEndpoints.TokenizationRequestsResponse(account.TokenizationRequests),
         account.Promotions,
         account.PromotionsHistory,
-        new ContractEndpoints.ContractsResponse(account.Contracts));
+        new ContractEndpoints.ContractsResponse(account.Contracts),
+        account.CreditCards);
 }

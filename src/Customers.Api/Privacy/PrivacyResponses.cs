@@ -24,7 +24,8 @@ public sealed record AccountExportResponse(
     TokenizationEndpoints.TokenizationRequestsResponse TokenizationRequests,
     IReadOnlyList<PromotionView> Promotions,
     IReadOnlyList<PromotionOperationView> PromotionsHist,
-    ContractEndpoints.ContractsResponse Contracts);
+    ContractEndpoints.ContractsResponse Contracts,
+    IReadOnlyList<CreditCardView> CreditCards);
 
 /// <summary>The processes as the list GET wraps them, each with what its own GET shows, the document's URL freshly signed.</summary>
 public sealed record IdentificationProcessesExport(IReadOnlyList<IdentificationEndpoints.ProcessResponse> Processes);

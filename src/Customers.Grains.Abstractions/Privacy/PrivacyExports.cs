@@ -23,4 +23,7 @@ public sealed class AccountExport
     [Id(4)] public List<PromotionView> Promotions { get; set; } = [];
     [Id(5)] public List<PromotionOperationView> PromotionsHistory { get; set; } = [];
     [Id(6)] public List<ContractView> Contracts { get; set; } = [];
+
+    /// <summary>Every card tokenized on the account, expired ones included: what it holds of them.</summary>
+    [Id(7)] public List<CreditCardView> CreditCards { get; set; } = [];
 }

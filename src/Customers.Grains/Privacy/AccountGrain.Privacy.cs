@@ -31,6 +31,7 @@ public sealed partial class AccountGrain : IAccountPrivacyGrain, IAccountErasure
                 Promotions = (await GetPromotions(PromotionListTypes.All)).Value!,
                 PromotionsHistory = (await GetPromotionHistory(null)).Value!,
                 Contracts = (await GetContracts()).Value!,
+                CreditCards = TokenizedCards(),
             };
         }
         finally

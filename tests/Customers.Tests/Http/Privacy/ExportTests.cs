@@ -34,6 +34,20 @@ public class ExportTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task The_export_lists_each_card_tokenized_on_an_account_as_available_credit_cards_shows_it()
+    {
+        var c = await RichCustomer.Create(_client);
+
+        var export = await (await c.Export()).AssertStatus(HttpStatusCode.OK);
+
+        var available = await (await _client.GetAsync($"{c.Path}/available-credit-cards")).AssertStatus(HttpStatusCode.OK);
+        var card = Assert.Single(available["available_credit_cards"]!.AsArray())!;
+        Assert.Equal(c.Values["card token"], (string?)card["id"]);
+        var account = export["accounts"]!.AsArray().Single(a => (string?)a!["account"]!["id"] == c.Account)!;
+        Assert.True(JsonNode.DeepEquals(new JsonArray(card.DeepClone()), account["credit_cards"]), account["credit_cards"]?.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_export_shows_each_document_as_its_process_GET_does_with_a_url_that_serves_it()
     {
         var c = await RichCustomer.Create(_client);

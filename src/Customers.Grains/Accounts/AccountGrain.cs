@@ -121,7 +121,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
 
         _state.State = candidate;
         Record(EventTypes.AccountCreated);
-        var lost = await claim.Commit(() => WriteOrRevert(new AccountState()), HoldsStored, async () =>
+        var lost = await claim.Commit(() => WriteOrRevert(new AccountState()), ShowsStored, async () =>
         {
             await _state.ClearStateAsync();
             _stored = StoredAccountIndexValues.Of(S);
@@ -178,9 +178,9 @@ public sealed partial class AccountGrain : Grain, IAccountGrain, IRemindable
     private static UniqueValue ReferenceValue(Guid reference) => new(IndexKinds.TokenizationReference, reference.ToString("D"));
 
     private Task<UniqueClaim> Claim(IEnumerable<UniqueValue> values) =>
-        UniqueClaim.Reserve(GrainFactory, _indexKeys, _org, _id, values.Where(v => !HoldsStored(v)));
+        UniqueClaim.Reserve(GrainFactory, _indexKeys, _org, _id, values.Where(v => !ShowsStored(v)));
 
-    private bool HoldsStored(UniqueValue value) => _stored.Holds(value.Kind, value.Value);
+    private bool ShowsStored(UniqueValue value) => _stored.Shows(value.Kind, value.Value);
 
     private Task Free(IEnumerable<UniqueValue> values) => UniqueClaim.Free(GrainFactory, _indexKeys, _org, _id, values);
 

@@ -17,4 +17,12 @@ internal sealed record StoredAccountIndexValues(bool Exists, bool Live, string E
         IndexKinds.TokenizationReference => Exists && Guid.TryParse(value, out var reference) && (References.Contains(reference) || ReferencesTrimmed),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the stored state shows the value. Unlike <see cref="Holds"/>, a reference that may have
+    /// left a trimmed list does not count: a value the state does not show is claimed at its index.
+    /// </summary>
+    public bool Shows(string kind, string value) => kind == IndexKinds.TokenizationReference
+        ? Exists && Guid.TryParse(value, out var reference) && References.Contains(reference)
+        : Holds(kind, value);
 }

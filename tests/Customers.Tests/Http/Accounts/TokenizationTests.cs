@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Customers.Grains;
 using Customers.Tests.Infrastructure;
 using static Customers.Tests.Http.Accounts.AccountBodies;
 
@@ -161,6 +162,27 @@ public class TokenizationTests(ApiHostFixture api)
         Assert.Contains(messages, m => m.StartsWith(field));
         var request = Assert.Single((await (await _client.GetAsync($"{Org}/accounts/{account}/tokenization-requests")).AssertStatus(HttpStatusCode.OK))["items"]!.AsArray())!;
         Assert.Equal("PENDING", (string?)request["status"]);
+    }
+
+    [Fact]
+    public async Task Past_200_requests_an_account_still_takes_cards_and_still_refuses_its_oldest_reference()
+    {
+        var (_, account, _) = await _client.CreateCustomerWithAccount();
+        var first = Guid.NewGuid();
+        for (var i = 0; i <= Histories.MaxEntries; i++)
+        {
+            var used = i == 0 ? first : Guid.NewGuid();
+            await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(used))).AssertStatus(HttpStatusCode.Accepted);
+            await (await _client.PostResult(used, Failed())).AssertStatus(HttpStatusCode.NoContent);
+        }
+
+        var next = Guid.NewGuid();
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(next))).AssertStatus(HttpStatusCode.Accepted);
+        await (await _client.PostResult(next, Completed())).AssertStatus(HttpStatusCode.NoContent);
+
+        var (_, other, _) = await _client.CreateCustomerWithAccount();
+        await (await _client.PatchJson($"{Org}/accounts/{other}/payment-method", CardReference(next))).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
+        await (await _client.PatchJson($"{Org}/accounts/{account}/payment-method", CardReference(first))).AssertError(HttpStatusCode.Conflict, "MCUS.999.994");
     }
 
     [Fact]

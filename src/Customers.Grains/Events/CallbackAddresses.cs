@@ -45,7 +45,7 @@ public static class CallbackAddresses
             return "is required";
         }
 
-        if (callback.Length > SharedRules.MaxFreeText)
+        if (Text.Characters(callback) > SharedRules.MaxFreeText)
         {
             return $"must be at most {SharedRules.MaxFreeText} characters";
         }

@@ -36,13 +36,13 @@ public sealed class WebhookRegistryGrain(
 
         for (var i = 0; i < types.Count && i < MaxTypes; i++)
         {
-            if (string.IsNullOrWhiteSpace(types[i]) || types[i].Length > SharedRules.MaxFreeText)
+            if (string.IsNullOrWhiteSpace(types[i]) || Text.Characters(types[i]) > SharedRules.MaxFreeText)
             {
                 v.Add($"types[{i}]", $"must be a non-empty type prefix of at most {SharedRules.MaxFreeText} characters");
             }
         }
 
-        if (request.Secret is { } given && (given.Length == 0 || given.Length > SharedRules.MaxFreeText))
+        if (request.Secret is { } given && (given.Length == 0 || Text.Characters(given) > SharedRules.MaxFreeText))
         {
             v.Add("secret", $"must be 1 to {SharedRules.MaxFreeText} characters");
         }

@@ -85,7 +85,7 @@ public static partial class IdentificationRules
     private static string Name(Violations v, string? fileName, string? mediaType)
     {
         var name = Path.GetFileName(fileName?.Replace('\\', '/').Trim() ?? "");
-        if (name.Length > MaxNameLength)
+        if (Text.Characters(name) > MaxNameLength)
         {
             v.Add("file", $"name must have at most {MaxNameLength} characters");
         }

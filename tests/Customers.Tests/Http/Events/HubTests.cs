@@ -81,7 +81,8 @@ public class HubTests(ApiHostFixture api)
     [Fact]
     public async Task A_secret_and_type_prefixes_of_255_characters_are_kept()
     {
-        var (secret, prefix) = (new string('s', 255), new string('p', 255));
+        // Characters, not UTF-16 units: a key outside the basic plane counts once.
+        var (secret, prefix) = (string.Concat(Enumerable.Repeat("\U0001F511", 255)), new string('p', 255));
 
         var created = await (await _client.PostJson(_hub, new JsonObject { ["callback"] = "https://hooks.example.com/x", ["secret"] = secret, ["types"] = new JsonArray(prefix) })).AssertStatus(HttpStatusCode.Created);
 

@@ -26,6 +26,17 @@ public class IdentificationProcessTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_file_name_is_measured_in_characters_so_one_outside_the_basic_plane_counts_once()
+    {
+        var customer = await CreateCustomer();
+        var name = string.Concat(Enumerable.Repeat("\U0001F4C4", 200)) + ".pdf";
+
+        var process = await UploadId(customer, Documents.Form(Documents.Pdf(), fileName: name));
+
+        Assert.Equal(name, (string?)(await Get(customer, process))["document"]!["name"]);
+    }
+
+    [Fact]
     public async Task Processes_are_listed_newest_first()
     {
         var customer = await CreateCustomer();

@@ -14,7 +14,7 @@ namespace Customers.Api.RateLimiting;
 /// </summary>
 public static class RateLimits
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
     public static IServiceCollection AddCustomersRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,21 +65,38 @@ public static class RateLimits
     }
 
     /// <summary>A rate of 0 means unlimited.</summary>
-    private static RateLimitPartition<string> Bucket(string partition, int perSecond, int burst) =>
-        perSecond == 0
-            ? RateLimitPartition.GetNoLimiter(partition)
-            : RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(burst, 1),
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = Period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+    private static RateLimitPartition<string> Bucket(string partition, int perSecond, int burst)
+    {
+        if (perSecond == 0)
+        {
+            return RateLimitPartition.GetNoLimiter(partition);
+        }
+
+        var options = BucketOptions(perSecond, burst);
+        return RateLimitPartition.GetTokenBucketLimiter(partition, _ => options);
+    }
+
+    /// <summary>
+    /// Tokens come back a tenth of a second's worth at a time (one at a time for rates under ten a
+    /// second): refilled once a second, a drained bucket would get a whole second's tokens at once,
+    /// and a burst just before the refill would pass with <c>burst + rate</c> requests.
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions BucketOptions(int perSecond, int burst)
+    {
+        var tokensPerPeriod = Math.Max(1, perSecond / 10);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(burst, 1),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromTicks(OneSecond.Ticks * tokensPerPeriod / perSecond),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 
     private static async ValueTask Reject(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Period;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : OneSecond;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await ApiErrors.TooManyRequests().ExecuteAsync(rejected.HttpContext);

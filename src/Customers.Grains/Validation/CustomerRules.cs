@@ -113,9 +113,10 @@ public static partial class CustomerRules
 
         SharedRules.IdentityDocument(v, user.IdentityDocument, $"{path}.identity_document", IdentityDocumentTypes.Nif, IdentityDocumentTypes.Nie);
         v.OneOf(user.Role ?? DefaultRole, $"{path}.role", required: true, DefaultRole);
-        v.Text(user.Name, $"{path}.name", 1, 50, required: true);
-        v.Text(user.FirstSurname, $"{path}.first_surname", 1, 50, required: true);
-        v.Text(user.SecondSurname, $"{path}.second_surname", 0, 50, required: false);
+        // The contract gives a representative's names no limit of their own: §12's 255 for free text.
+        v.Text(user.Name, $"{path}.name", 1, SharedRules.MaxFreeText, required: true);
+        v.Text(user.FirstSurname, $"{path}.first_surname", 1, SharedRules.MaxFreeText, required: true);
+        v.Text(user.SecondSurname, $"{path}.second_surname", 0, SharedRules.MaxFreeText, required: false);
         SharedRules.Nationality(v, user.Nationality, $"{path}.nationality", required: true);
         SharedRules.ContactInfo(v, user.ContactInfo, $"{path}.contact_info", required: false, requireReachable: false);
     }

@@ -181,6 +181,22 @@ public class CustomerLifecycleTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_representative_s_names_take_the_255_characters_of_free_text_and_no_more()
+    {
+        var id = await Create(Bodies.Corporate());
+        var body = Bodies.AssociatedUsers();
+        body["associated_users"]![0]!["name"] = new string('n', 255);
+        await (await _client.PutJson($"{Customers}/{id}/associated_users", body)).AssertStatus(HttpStatusCode.NoContent);
+
+        body["associated_users"]![0]!["first_surname"] = new string('f', 256);
+        var messages = await (await _client.PutJson($"{Customers}/{id}/associated_users", body)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("associated_users[0].first_surname: ", StringComparison.Ordinal));
+        var customer = await (await _client.GetAsync($"{Customers}/{id}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(new string('n', 255), (string?)customer["company_info"]!["associated_users"]![0]!["name"]);
+    }
+
+    [Fact]
     public async Task Putting_the_associated_user_of_a_corporate_customer_replaces_it()
     {
         var id = await Create(Bodies.Corporate());

@@ -43,6 +43,9 @@ public static class ApiErrors
     public static IResult DatabaseUnavailable() =>
         Envelope(StatusCodes.Status503ServiceUnavailable, "MCUS.001.005", "Database error", ["connection lost"]);
 
+    public static IResult StorageUnreachable() =>
+        Envelope(StatusCodes.Status503ServiceUnavailable, "MCUS.001.005", "Database error", ["storage unreachable: the cluster member holding the data was lost; retry"]);
+
     public static IResult DatabaseTimeout() =>
         Envelope(StatusCodes.Status504GatewayTimeout, "MCUS.001.009", "Database error", ["statement timeout"]);
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
 
 namespace Customers.Api.Http;
 
@@ -48,6 +49,11 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 case TimeoutException when Chain(exception).Any(e => e is DbException):
                     logger.LogWarning("Database unavailable: {Message}", inner.Message);
                     return ApiErrors.DatabaseUnavailable();
+                // The grain holding the data was on a silo that just died; once the cluster declares it
+                // dead the grain comes back on another silo from what PostgreSQL holds, so a retry succeeds.
+                case OrleansMessageRejectionException:
+                    logger.LogWarning("Cluster member unreachable: {Message}", inner.Message);
+                    return ApiErrors.StorageUnreachable();
             }
         }
 

@@ -23,7 +23,7 @@ public static class ErrorResponses
         new(413, "MCUS.999.998", "Bad request", "The request body is larger than the endpoint accepts."),
         new(429, "MCUS.999.992", "Too many requests", "The key (or, without a key, the client address) is over its rate limit; retry after the Retry-After header's seconds."),
         new(500, "MCUS.999.999", "Unexpected error", "Anything else; the body never holds a stack trace."),
-        new(503, "MCUS.001.005", "Database error", "The database is unreachable or the connection was lost."),
+        new(503, "MCUS.001.005", "Database error", "The database is unreachable or the connection was lost, or the silo holding the data was lost and the cluster has not yet moved it; retry."),
         new(504, "MCUS.001.009", "Database error", "A storage statement timed out."),
     ];
 

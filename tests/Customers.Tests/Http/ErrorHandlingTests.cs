@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace Customers.Tests.Http;
 
@@ -39,6 +40,16 @@ public class ErrorHandlingTests
 
         Assert.Equal(503, status);
         Assert.Equal("MCUS.001.005", (string?)body["errors"]![0]!["error"]!["code"]);
+    }
+
+    [Fact]
+    public async Task A_call_to_a_lost_cluster_member_is_503_MCUS_001_005()
+    {
+        var (status, body) = await Handle(new SiloUnavailableException("silo S127.0.0.1:11111 is dead"));
+
+        Assert.Equal(503, status);
+        Assert.Equal("MCUS.001.005", (string?)body["errors"]![0]!["error"]!["code"]);
+        Assert.DoesNotContain("127.0.0.1", body.ToJsonString());
     }
 
     private static async Task<(int Status, JsonNode Body)> Handle(Exception exception)

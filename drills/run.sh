@@ -69,10 +69,14 @@ if "${tool[@]}" verify "$base" "$key" "$work/acks-a.txt"; then verdict a PASS; e
 echo "== b) PostgreSQL stopped for 10 s under load"
 "${tool[@]}" write-load "$base" "$key" 30 16 "$work/acks-b.txt" > "$work/load-b.txt" &
 load=$!
+# Times on the load's own clock (it writes its start), as its failures and successes are.
+since_load() { awk -v t0="$(cat "$work/acks-b.txt.start")" -v t1="$(date +%s.%N)" 'BEGIN { printf "%.1f", t1 - t0 }'; }
 sleep 5
-pg_stop "$work/pg" >/dev/null; echo "PostgreSQL stopped at 5 s"
+pg_stop "$work/pg" >/dev/null; echo "PostgreSQL stopped at $(since_load) s"
 sleep 10
-pg_start "$work/pg" "$pg_port" >/dev/null 2>&1; echo "PostgreSQL back at 15 s"
+# Measured when it accepts connections again (a start on a loaded machine takes a while), so the
+# recovery is the service's own time.
+pg_start "$work/pg" "$pg_port" >/dev/null 2>&1; back="$(since_load)"; echo "PostgreSQL back at ${back} s"
 wait "$load"; cat "$work/load-b.txt"
 answers="$(head -1 "$work/load-b.txt")"
 slowest="$(awk '/slowest answer/ {print $3}' "$work/load-b.txt")"
@@ -82,7 +86,7 @@ grep -qE '(^| )5(0[0-24-9]|[1-9][0-9])[^0-9]' <<<"$answers" && { echo "an answer
 grep -q "500" <<<"$answers" && { echo "a 500 was answered"; ok=0; }
 grep -q "503 MCUS.001.005" <<<"$answers" || { echo "no 503 MCUS.001.005 during the outage"; ok=0; }
 awk -v s="$slowest" 'BEGIN { exit !(s <= 31) }' || { echo "an answer took ${slowest} s"; ok=0; }
-awk -v r="$recovered" 'BEGIN { exit !(r != "" && r != "NaN" && r <= 20) }' || { echo "no recovery within 5 s of PostgreSQL's return (first success at ${recovered} s)"; ok=0; }
+awk -v r="$recovered" -v b="$back" 'BEGIN { exit !(r != "" && r != "NaN" && r <= b + 5) }' || { echo "no recovery within 5 s of PostgreSQL's return (back at ${back} s, first success at ${recovered} s)"; ok=0; }
 "${tool[@]}" verify "$base" "$key" "$work/acks-b.txt" || ok=0
 if (( ok )); then verdict b PASS; else verdict b FAIL; fi
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -24,6 +25,8 @@ public static class Drills
         var successes = new ConcurrentQueue<double>();
         long slowestTicks = 0;
         var clock = Stopwatch.StartNew();
+        // The start in wall-clock seconds, so a drill can place its own steps on this clock.
+        await File.WriteAllTextAsync(ackFile + ".start", (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture));
         var seed = Random.Shared.Next(0, 400) * 100_000;
         var counter = 0;
 

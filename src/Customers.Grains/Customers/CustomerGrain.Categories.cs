@@ -119,7 +119,9 @@ public sealed partial class CustomerGrain : ICustomerCategoriesGrain
         var current = category.CurrentValue()!;
         if (request.Value is null || request.Value == current.Value)
         {
-            if (request.Description is null && request.Reason is null)
+            // Words already held change nothing: no event, no new modification date.
+            if ((request.Description ?? current.Description) == current.Description
+                && (request.Reason ?? current.Reason) == current.Reason)
             {
                 return Outcome.Ok;
             }

@@ -255,6 +255,29 @@ public class EventTypeTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_customer_category_patch_with_the_words_it_has_records_no_event_and_moves_nothing()
+    {
+        var catalog = new CatalogHttp(api, _client);
+        var events = new EventsApi(_client, catalog.Org);
+        var category = await catalog.CreateCategory(null, "gold");
+        var customer = await catalog.CreateCustomer();
+        await catalog.AddCategory(customer, category, "gold");
+        var words = JsonNode.Parse("""{"description": "loyal", "reason": "tenure"}""")!;
+        await (await _client.PatchJson($"{catalog.CustomerCategories(customer)}/{category}", words)).AssertStatus(HttpStatusCode.NoContent);
+        var before = await (await _client.GetAsync($"{catalog.CustomerCategories(customer)}/{category}")).AssertStatus(HttpStatusCode.OK);
+
+        await (await _client.PatchJson($"{catalog.CustomerCategories(customer)}/{category}", JsonNode.Parse("""{"value": "gold", "description": "loyal"}""")!))
+            .AssertStatus(HttpStatusCode.NoContent);
+        await (await _client.PatchJson($"{catalog.CustomerCategories(customer)}/{category}", words.DeepClone())).AssertStatus(HttpStatusCode.NoContent);
+
+        var after = await (await _client.GetAsync($"{catalog.CustomerCategories(customer)}/{category}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal((string?)before["last_modified_date_time"], (string?)after["last_modified_date_time"]);
+        Assert.Equal(
+            ["customer.category.set", "customer.category.set"],
+            EventsApi.Types(await events.OfCustomer(customer)).Where(t => t.StartsWith("customer.category", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Customer_requests_record_updated_for_associated_users_and_nie_conversion()
     {
         var corporate = await _client.CreateCustomer(Bodies.Corporate());

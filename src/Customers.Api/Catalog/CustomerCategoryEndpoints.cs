@@ -25,6 +25,7 @@ public static class CustomerCategoryEndpoints
         categories.MapGet("/historical", History)
             .Describe("getCustomerCategoryHistory", "Get a customer's category history", "Every value the customer ever had per category, each closed when replaced or removed.")
             .Produces<CustomerCategoryHistoryView>();
+        categories.ServesOnly("/historical", HttpMethods.Get);
         categories.MapGet("/{category_id}", Get)
             .Describe("getCustomerCategory", "Get a customer's category", "One category of the customer (404 when absent or null-valued).")
             .Produces<CustomerCategoryView>();

@@ -26,10 +26,12 @@ public static class CredentialEndpoints
             .Describe("migrateCredential", "Migrate a credential", "Creates an ACTIVE credential migrated from the legacy system.")
             .Answers(StatusCodes.Status409Conflict, "The username is taken, or the customer already has a current credential.")
             .Produces<CredentialCreated>(StatusCodes.Status201Created);
+        credentials.ServesOnly("/migration", HttpMethods.Post);
         credentials.MapPost("/activate", Activate)
             .Describe("activateCredential", "Activate the credential", "RESERVED becomes ACTIVATING, then ACTIVE once the identity provider confirms.")
             .Answers(StatusCodes.Status409Conflict, "The credential is already ACTIVE.")
             .Produces(StatusCodes.Status202Accepted);
+        credentials.ServesOnly("/activate", HttpMethods.Post);
         credentials.MapPatch("", SetExpiration)
             .Describe("updateCredentialExpiration", "Set the credential's expiration", "Sets (or with null removes) the current credential's expiration_date.")
             .Produces(StatusCodes.Status204NoContent);
@@ -37,6 +39,7 @@ public static class CredentialEndpoints
             .Describe("changeCredentialUsername", "Change the username", "Changes the current credential's username; an ACTIVE one is renamed at the identity provider too.")
             .Answers(StatusCodes.Status409Conflict, "The new username is taken.")
             .Produces(StatusCodes.Status204NoContent);
+        credentials.ServesOnly("/change", HttpMethods.Post);
         credentials.MapDelete("/{credential_id}", Delete)
             .Describe("deleteCredential", "Delete a credential", "Deletes the customer's credential and frees its username (once the identity provider confirms, for an active one).")
             .Produces(StatusCodes.Status204NoContent);

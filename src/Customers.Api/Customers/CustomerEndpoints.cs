@@ -22,6 +22,7 @@ public static class CustomerEndpoints
             .Describe("searchCustomer", "Search a customer", "Finds the customer holding an identity document (with its type) or authenticating with an e-mail (a credential username or a digital customer's e-mail, case-insensitively), or both for the same customer.")
             .Answers(StatusCodes.Status404NotFound, "No customer matches.")
             .Produces<SearchResponse>();
+        customers.ServesOnly("/search", HttpMethods.Get);
         customers.MapGet("/{customer_id}", Get)
             .Describe("getCustomer", "Get a customer", "The full customer: type, language, segment, contact info, personal, company or digital info, timestamps.")
             .Produces<CustomerView>();

@@ -14,6 +14,25 @@ public class FrontDoorTests(ApiHostFixture api)
     public async Task A_known_route_with_a_wrong_method_is_405_in_the_envelope() =>
         await (await api.Client().PutAsync($"/v4/orgs/telco/customers/{Guid.NewGuid()}", HttpAssertions.Json("{}"))).AssertError(HttpStatusCode.MethodNotAllowed, "MCUS.999.993");
 
+    [Theory]
+    [InlineData("PATCH", "customers/search", "GET")]
+    [InlineData("DELETE", "customers/search", "GET")]
+    [InlineData("PATCH", "customers/{customer}/categories/historical", "GET")]
+    [InlineData("DELETE", "customers/{customer}/categories/historical", "GET")]
+    [InlineData("DELETE", "customers/{customer}/credentials/activate", "POST")]
+    [InlineData("DELETE", "customers/{customer}/credentials/migration", "POST")]
+    [InlineData("DELETE", "customers/{customer}/credentials/change", "POST")]
+    public async Task A_literal_route_beside_a_parameter_is_405_for_a_method_only_the_parameter_serves(string method, string path, string allowed)
+    {
+        var url = "/v4/orgs/telco/" + path.Replace("{customer}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpAssertions.Json("{}") };
+
+        var response = await api.Client().SendAsync(request);
+
+        await response.AssertError(HttpStatusCode.MethodNotAllowed, "MCUS.999.993");
+        Assert.Equal([allowed], response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_uses_snake_case_and_the_API_key_scheme()
     {

@@ -164,7 +164,8 @@ public class OpenApiDocumentTests(ApiHostFixture api)
     private IEnumerable<RouteEndpoint> ApiEndpoints() =>
         api.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/v4/", StringComparison.Ordinal) == true);
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v4/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true);
 
     /// <summary>What an endpoint can answer, derived from the endpoint and the contract rather than from the document's filter.</summary>
     private static IEnumerable<int> Expected(RouteEndpoint endpoint, string operationId)

@@ -13,6 +13,10 @@ public static class EventEndpoints
     private const int DefaultLimit = 50;
     private const int MaxLimit = 200;
 
+    // A subscription's bounds for its types, so any subscription's filter can be read from the feed too.
+    private const int MaxPrefixes = 50;
+    private const int MaxPrefixCharacters = 255;
+
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder org)
     {
         var events = org.MapGroup("")
@@ -45,9 +49,9 @@ public static class EventEndpoints
         }
 
         var prefixes = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (prefixes.Length > 50 || prefixes.Any(p => p.Length > 100))
+        if (prefixes.Length > MaxPrefixes || prefixes.Any(p => p.EnumerateRunes().Count() > MaxPrefixCharacters))
         {
-            return ApiErrors.BadRequest("types: at most 50 prefixes of at most 100 characters");
+            return ApiErrors.BadRequest($"types: at most {MaxPrefixes} prefixes of at most {MaxPrefixCharacters} characters");
         }
 
         var page = await feed.ReadOrg(org, from, size, prefixes, cancellationToken);

@@ -177,7 +177,8 @@ public static partial class AccountRules
     {
         var month = int.Parse(expirationDate.AsSpan(0, 2), CultureInfo.InvariantCulture);
         var year = int.Parse(expirationDate.AsSpan(3, 4), CultureInfo.InvariantCulture);
-        return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        // MM/yyyy allows 0000, a year the calendar does not have: such a card is valid through no day.
+        return year == 0 ? DateOnly.MinValue : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
     }
 
     /// <summary><c>MMC</c> and 13 digits; unique per org because it is made from the account's external id.</summary>

@@ -60,18 +60,19 @@ public static class Text
         return value[..units];
     }
 
-    /// <summary>Control (Cc), format (Cf, e.g. U+200B), separator or lone-surrogate characters.</summary>
+    /// <summary>
+    /// Control (Cc), format (Cf, e.g. U+200B, and those past U+FFFF such as the tag characters),
+    /// separator or lone-surrogate characters.
+    /// </summary>
     public static bool HasInvisibleOrSpace(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
-            if (char.IsSurrogatePair(value, i))
-            {
-                i++;
-                continue;
-            }
-
-            switch (CharUnicodeInfo.GetUnicodeCategory(value[i]))
+            // A pair is judged as the one character it encodes; a lone surrogate is categorised as such.
+            var category = char.IsSurrogatePair(value, i)
+                ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(value[i], value[++i]))
+                : CharUnicodeInfo.GetUnicodeCategory(value[i]);
+            switch (category)
             {
                 case UnicodeCategory.Control:
                 case UnicodeCategory.Format:

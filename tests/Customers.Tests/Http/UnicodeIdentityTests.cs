@@ -16,6 +16,8 @@ public class UnicodeIdentityTests(ApiHostFixture api)
     [InlineData("\u00A0")]
     [InlineData("\u0007")]
     [InlineData("\u202E")]
+    [InlineData("\U000E0001")]
+    [InlineData("\U0001D173")]
     public async Task An_email_with_an_invisible_or_space_character_is_400_naming_the_field(string invisible)
     {
         var local = $"alice{Guid.NewGuid():N}";

@@ -37,6 +37,10 @@ public class AccountRulesTests
     public void A_card_is_valid_through_the_last_day_of_its_expiration_month(string expiration, int year, int month, int day) =>
         Assert.Equal(new DateOnly(year, month, day), AccountRules.CardValidThrough(expiration));
 
+    [Fact]
+    public void A_card_expiring_in_year_zero_is_valid_through_no_day() =>
+        Assert.Equal(DateOnly.MinValue, AccountRules.CardValidThrough("12/0000"));
+
     [Theory]
     [InlineData("1", "MMC0000000000001")]
     [InlineData("214748364", "MMC0000214748364")]

@@ -46,7 +46,9 @@ public class PatternsTests
     [InlineData("alice\u200B@example.com", true)]
     [InlineData("alice\u00A0@example.com", true)]
     [InlineData("ali\u0000ce@example.com", true)]
+    [InlineData("tag\U000E0001q@example.com", true)]
     [InlineData("jose\u0301@example.com", false)]
+    [InlineData("\U0001F600@example.com", false)]
     [InlineData("alice@example.com", false)]
     public void Invisible_and_space_characters_are_found(string value, bool found) =>
         Assert.Equal(found, Text.HasInvisibleOrSpace(value));

@@ -240,6 +240,19 @@ public class TokenizationTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_card_expiring_in_year_0000_is_taken_and_left_out_of_the_available_cards()
+    {
+        var customer = await _client.CreateCustomer();
+        var reference = Guid.NewGuid();
+        await _client.CreateAccount(customer, Account(CardReference(reference)), HttpStatusCode.Accepted);
+
+        await (await _client.PostResult(reference, Completed(expiration: "12/0000"))).AssertStatus(HttpStatusCode.NoContent);
+
+        var cards = (await (await _client.GetAsync($"{Org}/customers/{customer}/available-credit-cards")).AssertStatus(HttpStatusCode.OK))["available_credit_cards"]!.AsArray();
+        Assert.Empty(cards);
+    }
+
+    [Fact]
     public async Task Available_credit_cards_of_an_unknown_customer_are_404() =>
         await (await _client.GetAsync($"{Org}/customers/{Guid.NewGuid()}/available-credit-cards")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
 }

@@ -147,6 +147,18 @@ public class EventFeedTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task A_types_filter_takes_the_prefixes_a_subscription_takes_and_no_longer_ones()
+    {
+        var longest = "customer." + new string('x', 246);
+
+        var accepted = await Events.Feed(0, 200, longest);
+        var refused = await (await _client.GetAsync($"{Events.Base}/events?types={longest}x")).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Empty(accepted["events"]!.AsArray());
+        Assert.Contains(refused, m => m.StartsWith("types: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_account_s_events_are_also_its_customer_s()
     {
         var (customer, account, _) = await _client.CreateCustomerWithAccount();

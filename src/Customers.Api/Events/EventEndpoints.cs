@@ -26,10 +26,10 @@ public static class EventEndpoints
             .Describe("listEvents", "Read the org's event feed", "Events in position order after `after` (default 0), at most `limit` (1..200, default 50), optionally only those whose type starts with one of the comma-separated `types`. `next_after` is the last position returned; a reader paging by it never misses an event.")
             .Produces<EventPageResponse>();
         events.MapGet("/customers/{customer_id}/events", OfCustomer)
-            .Describe("listCustomerEvents", "Read a customer's audit trail", "The events of the customer and its accounts, in position order, paged as the org feed.")
+            .Describe("listCustomerEvents", "Read a customer's audit trail", "The events of the customer and its accounts, in position order, paged as the org feed. 404 once the customer is deleted or erased, like its other reads; its events stay in the org feed.")
             .Produces<EventPageResponse>();
         events.MapGet("/accounts/{account_id}/events", OfAccount)
-            .Describe("listAccountEvents", "Read an account's audit trail", "The events of the account, in position order, paged as the org feed.")
+            .Describe("listAccountEvents", "Read an account's audit trail", "The events of the account, in position order, paged as the org feed. 404 once the account is closed; its events stay in its customer's trail and the org feed.")
             .Produces<EventPageResponse>();
         return org;
     }
@@ -58,8 +58,8 @@ public static class EventEndpoints
         return JsonAnswer.Ok(EventPageResponse.From(page));
     }
 
-    // A customer or account that existed is found by its events even once deleted (its audit trail
-    // outlives it); a live one older than the log has none yet.
+    // Like every other read of a customer or an account, its trail is 404 once the customer is
+    // deleted or erased or the account closed; its events stay in the org feed and the export.
     private static Task<IResult> OfCustomer(
         [FromRoute(Name = "org_id")] string org,
         [FromRoute(Name = "customer_id")] string customerId,
@@ -72,8 +72,7 @@ public static class EventEndpoints
             after,
             limit,
             (from, size) => feed.ReadCustomer(org, id, from, size, cancellationToken),
-            async () => await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is not null
-                || await feed.AnyFor(org, id, null, cancellationToken),
+            async () => await grains.Ref<ICustomerGrain>(GrainKeys.Customer(org, id)).Get() is not null,
             "customer not found"));
 
     private static Task<IResult> OfAccount(
@@ -88,11 +87,10 @@ public static class EventEndpoints
             after,
             limit,
             (from, size) => feed.ReadAccount(org, id, from, size, cancellationToken),
-            async () => await grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).Get() is not null
-                || await feed.AnyFor(org, null, id, cancellationToken),
+            async () => await grains.Ref<IAccountGrain>(GrainKeys.Account(org, id)).Get() is not null,
             "account not found"));
 
-    /// <summary>One page of a customer's or account's events; an empty page is 404 unless <paramref name="exists"/>.</summary>
+    /// <summary>One page of a customer's or account's events; 404 unless it <paramref name="exists"/>.</summary>
     private static async Task<IResult> PageOf(
         string? after,
         string? limit,
@@ -106,13 +104,12 @@ public static class EventEndpoints
             return error;
         }
 
-        var page = await read(from, size);
-        if (page.Events.Count == 0 && !await exists())
+        if (!await exists())
         {
             return ApiErrors.NotFound(notFound);
         }
 
-        return JsonAnswer.Ok(EventPageResponse.From(page));
+        return JsonAnswer.Ok(EventPageResponse.From(await read(from, size)));
     }
 
     private static (long After, int Limit, IResult? Error) Paging(string? after, string? limit)

@@ -9,7 +9,4 @@ public interface IEventFeed
     Task<EventPage> ReadCustomer(string org, Guid customerId, long after, int limit, CancellationToken cancellationToken);
 
     Task<EventPage> ReadAccount(string org, Guid accountId, long after, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Whether any event names this customer (as customer) or account; an id with none is unknown.</summary>
-    Task<bool> AnyFor(string org, Guid? customerId, Guid? accountId, CancellationToken cancellationToken);
 }

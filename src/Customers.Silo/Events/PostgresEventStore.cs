@@ -102,15 +102,6 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
     public Task<EventPage> ReadAccount(string org, Guid accountId, long after, int limit, CancellationToken cancellationToken) =>
         ReadOne(org, "account_id", accountId, after, limit, cancellationToken);
 
-    public async Task<bool> AnyFor(string org, Guid? customerId, Guid? accountId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(AnyForSql(customerId is null ? "account_id" : "customer_id"));
-        command.Parameters.AddWithValue("service", _service);
-        command.Parameters.AddWithValue("org", org);
-        command.Parameters.AddWithValue("id", (customerId ?? accountId)!.Value);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     private async Task<EventPage> ReadOne(string org, string column, Guid id, long after, int limit, CancellationToken cancellationToken)
     {
         await grains.Ref<IEventSequencerGrain>(org).SequenceNow();
@@ -154,14 +145,6 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IGrainFactor
         WHERE service_id = @service AND org_id = @org AND {column} = @id AND position > @after AND position IS NOT NULL
         ORDER BY position LIMIT @limit
         """;
-
-    /// <summary>
-    /// Whether a customer or account has any event. Asked after its feed read came back empty, which
-    /// positioned everything already stored, so positioned rows suffice, and asking for them lets the
-    /// feed's index answer: without it, an id nobody ever used cost a scan of the whole log.
-    /// </summary>
-    internal static string AnyForSql(string column) =>
-        $"SELECT EXISTS (SELECT 1 FROM customer_events WHERE service_id = @service AND org_id = @org AND {column} = @id AND position IS NOT NULL)";
 
     private static EventPage Page(IReadOnlyList<CustomerEvent> events) =>
         new(events, events.Count == 0 ? null : events[^1].Position);

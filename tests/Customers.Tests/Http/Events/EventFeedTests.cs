@@ -206,12 +206,25 @@ public class EventFeedTests(ApiHostFixture api)
         await (await _client.GetAsync($"{Events.Base}/accounts/{Guid.NewGuid()}/events")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
 
     [Fact]
-    public async Task A_deleted_customer_keeps_its_audit_trail()
+    public async Task A_deleted_customer_s_trail_is_404_while_its_events_stay_in_the_org_feed()
     {
         var id = await _client.CreateCustomer();
         await (await _client.DeleteAsync($"{Events.Base}/customers/{id}")).AssertStatus(HttpStatusCode.NoContent);
 
-        Assert.Equal(["customer.created", "customer.deleted"], EventsApi.Types(await Events.OfCustomer(id)));
+        await (await _client.GetAsync($"{Events.Base}/customers/{id}/events")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
+        var feed = await Events.AllAfter(0, "customer.");
+        Assert.Equal(["customer.created", "customer.deleted"], EventsApi.Types(feed.Where(e => (string?)e["customer_id"] == id).ToList()));
+    }
+
+    [Fact]
+    public async Task A_closed_account_s_trail_is_404_while_its_customer_s_trail_keeps_its_events()
+    {
+        var (customer, account, _) = await _client.CreateCustomerWithAccount();
+        await (await _client.DeleteAsync($"{Events.Base}/customers/{customer}/accounts/{account}")).AssertStatus(HttpStatusCode.NoContent);
+
+        await (await _client.GetAsync($"{Events.Base}/accounts/{account}/events")).AssertError(HttpStatusCode.NotFound, "MCUS.999.997");
+        var trail = await Events.OfCustomer(customer);
+        Assert.Equal(["account.created", "account.closed"], EventsApi.Types(trail.Where(e => (string?)e["account_id"] == account).ToList()));
     }
 
     [Fact]

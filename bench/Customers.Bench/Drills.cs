@@ -38,7 +38,7 @@ public static class Drills
                 var body = $$$"""
                     {"type":"PRIVATE_CUSTOMER","preferred_language":"es","segment":"CONSUMER",
                      "contact_info":{"phone_numbers":[{"country_code":"+34","number":"615667898","type":"MOBILE"}]},
-                     "personal_info":{"identity_document":{"number":"{{{number}}}{{{Letters[number % 23]}}}","type":"NIF"},"name":"Drill","first_surname":"Load"}}
+                     "personal_info":{"identity_document":{"number":"{{{number}}}{{{Letters[number % 23]}}}","type":"NIF"},"name":"Drill","first_surname":"Load","gender":"OTHER","nationality":"ES","birthdate":"1980-01-01"}}
                     """;
                 var started = clock.Elapsed;
                 string outcome;

@@ -16,6 +16,6 @@ function request()
   local body = '{"type":"PRIVATE_CUSTOMER","preferred_language":"es","segment":"CONSUMER",'
     .. '"contact_info":{"phone_numbers":[{"country_code":"+34","number":"615667898","type":"MOBILE"}]},'
     .. '"personal_info":{"identity_document":{"number":"' .. c.nif(base + counter) .. '","type":"NIF"},'
-    .. '"name":"Bench","first_surname":"Post","nationality":"ES"}}'
+    .. '"name":"Bench","first_surname":"Post","gender":"OTHER","nationality":"ES","birthdate":"1980-01-01"}}'
   return wrk.format("POST", c.org .. "/customers", c.headers, body)
 end

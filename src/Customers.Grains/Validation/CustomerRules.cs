@@ -133,9 +133,9 @@ public static partial class CustomerRules
         v.Text(info.Name, "personal_info.name", 1, 50, required: true);
         v.Text(info.FirstSurname, "personal_info.first_surname", 1, 50, required: true);
         v.Text(info.SecondSurname, "personal_info.second_surname", 0, 50, required: false);
-        v.OneOf(info.Gender, "personal_info.gender", required: false, Genders);
-        SharedRules.Nationality(v, info.Nationality, "personal_info.nationality", required: false);
-        Birthdate(v, info.Birthdate, today, required: false);
+        v.OneOf(info.Gender, "personal_info.gender", required: true, Genders);
+        SharedRules.Nationality(v, info.Nationality, "personal_info.nationality", required: true);
+        Birthdate(v, info.Birthdate, today, required: true);
     }
 
     private static void CompanyInfo(Violations v, CompanyInfo? info, string? segment)

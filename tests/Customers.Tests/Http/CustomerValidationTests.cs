@@ -21,6 +21,10 @@ public class CustomerValidationTests(ApiHostFixture api)
         { "personal_info.name", new string('a', 51).Quoted(), "personal_info.name" },
         { "personal_info.first_surname", "null", "personal_info.first_surname" },
         { "personal_info.gender", "\"UNKNOWN\"", "personal_info.gender" },
+        // Required on creation: the contract marks no optional field of a person but the second surname.
+        { "personal_info.gender", "null", "personal_info.gender" },
+        { "personal_info.nationality", "null", "personal_info.nationality" },
+        { "personal_info.birthdate", "null", "personal_info.birthdate" },
         { "personal_info.nationality", "\"es\"", "personal_info.nationality" },
         { "personal_info.nationality", "\"ESP\"", "personal_info.nationality" },
         { "personal_info.birthdate", "\"2999-01-01\"", "personal_info.birthdate" },

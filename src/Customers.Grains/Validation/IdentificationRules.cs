@@ -90,6 +90,13 @@ public static partial class IdentificationRules
             v.Add("file", $"name must have at most {MaxNameLength} characters");
         }
 
+        // A name is shown back and sent as a download's file name: nothing invisible in it, and no NUL
+        // (which a PostgreSQL text column refuses).
+        if (Text.HasControlOrFormat(name))
+        {
+            v.Add("file", "name must not contain control or format characters");
+        }
+
         return name.Length > 0 ? name : $"document{Extension(mediaType)}";
     }
 

@@ -60,6 +60,23 @@ public static class Text
         return value[..units];
     }
 
+    /// <summary>Control (Cc, NUL among them), format (Cf) or lone-surrogate characters; spaces are not.</summary>
+    public static bool HasControlOrFormat(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var category = char.IsSurrogatePair(value, i)
+                ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(value[i], value[++i]))
+                : CharUnicodeInfo.GetUnicodeCategory(value[i]);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Control (Cc), format (Cf, e.g. U+200B, and those past U+FFFF such as the tag characters),
     /// separator or lone-surrogate characters.

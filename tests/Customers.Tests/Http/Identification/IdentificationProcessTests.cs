@@ -36,6 +36,22 @@ public class IdentificationProcessTests(ApiHostFixture api)
         Assert.Equal(name, (string?)(await Get(customer, process))["document"]!["name"]);
     }
 
+    [Theory]
+    [InlineData("a\u0000.pdf")]
+    [InlineData("a\u0001.pdf")]
+    [InlineData("a\u200B.pdf")]
+    public async Task A_file_name_with_a_control_or_format_character_is_400_naming_the_file(string name)
+    {
+        var customer = await CreateCustomer();
+        var form = Documents.Form(Documents.Pdf());
+        // Sent in its RFC 5987 form (filename*=UTF-8''a%00.pdf), the only one a NUL can travel in.
+        form.Last().Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = name };
+
+        var messages = await (await Upload(customer, form)).AssertError(HttpStatusCode.BadRequest, "MCUS.999.998");
+
+        Assert.Contains(messages, m => m.StartsWith("file: ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Processes_are_listed_newest_first()
     {

@@ -17,7 +17,7 @@ public static class DocumentEndpoints
             .Describe("downloadDocument", "Download a document", "The document behind a public_url; needs the URL's expires and signature, no API key.")
             .Answers(StatusCodes.Status403Forbidden, "The URL expired or its signature does not match.")
             .WithTags("Customer identification processes")
-            .Produces(StatusCodes.Status200OK)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png")
             .NeedsNoKey();
         return org;
     }

@@ -50,6 +50,7 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [],
             });
             o.SchemaFilter<EnumValuesFilter>();
+            o.SchemaFilter<OpenObjectsFilter>();
             o.OperationFilter<OperationDocsFilter>();
             o.OperationFilter<ExamplesFilter>();
             o.DocumentFilter<DocumentTagsFilter>();

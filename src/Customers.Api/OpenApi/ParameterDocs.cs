@@ -7,7 +7,7 @@ namespace Customers.Api.OpenApi;
 public static class ParameterDocs
 {
     private static readonly string[] UuidParameters =
-        ["customer_id", "account_id", "promotion_account_id", "credential_id", "process_id", "reference_id"];
+        ["customer_id", "account_id", "promotion_account_id", "credential_id", "process_id", "reference_id", "subscription_id"];
 
     public static void Describe(OpenApiParameter parameter, SchemaRepository schemas, OpenApiDocument document)
     {
@@ -29,8 +29,16 @@ public static class ParameterDocs
             "Idempotency-Key" => ("Replays the first answer for the same key and body within 24 h; another body with the key is 409.", String(maxLength: 64)),
             "expires" => ("Expiry of the signed URL, as given in public_url.", String()),
             "signature" => ("Signature of the URL, as given in public_url.", String()),
+            "after" => ("Events after this position (default 0); a page's next_after continues it.", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" }),
+            "limit" => ("At most this many events, 1..200 (default 50).", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "200" }),
+            "types" => ("Comma-separated type prefixes (at most 50, each at most 255 characters); only events whose type starts with one of them.", String()),
             _ => (parameter.Description, parameter.Schema),
         };
+        if (name is "expires" or "signature")
+        {
+            // Bound as optional so a URL without them is the contract's 403, yet a valid one needs both.
+            parameter.Required = true;
+        }
     }
 
     private static OpenApiSchema String(string? format = null, string? pattern = null, int? maxLength = null) => new()

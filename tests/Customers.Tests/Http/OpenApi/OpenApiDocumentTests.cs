@@ -146,6 +146,51 @@ public class OpenApiDocumentTests(ApiHostFixture api)
     }
 
     [Fact]
+    public async Task No_schema_closes_its_object_to_properties_it_does_not_list_as_the_service_ignores_them()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!.AsObject();
+
+        Assert.All(schemas, schema => Assert.NotEqual("false", schema.Value?["additionalProperties"]?.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task The_feed_pages_by_integer_positions_and_limits()
+    {
+        var parameters = Operation(await Document(), "listEvents")["parameters"]!.AsArray();
+
+        var after = parameters.Single(p => (string?)p!["name"] == "after")!["schema"]!;
+        var limit = parameters.Single(p => (string?)p!["name"] == "limit")!["schema"]!;
+        Assert.Equal(("integer", 0), ((string?)after["type"], (int)after["minimum"]!));
+        Assert.Equal(("integer", 1, 200), ((string?)limit["type"], (int)limit["minimum"]!, (int)limit["maximum"]!));
+    }
+
+    [Fact]
+    public async Task The_document_download_declares_its_binary_content_and_needs_the_signed_parameters()
+    {
+        var download = Operation(await Document(), "downloadDocument");
+
+        var content = download["responses"]!["200"]!["content"]!.AsObject();
+        Assert.Equal(["application/pdf", "image/jpeg", "image/png"], content.Select(c => c.Key).Order());
+        Assert.All(content, c => Assert.Equal("binary", (string?)c.Value!["schema"]!["format"]));
+        Assert.All(
+            download["parameters"]!.AsArray().Where(p => (string?)p!["name"] is "expires" or "signature"),
+            p => Assert.True((bool)p!["required"]!));
+    }
+
+    [Fact]
+    public async Task A_credential_expiration_is_a_required_nullable_date()
+    {
+        var body = Operation(await Document(), "updateCredentialExpiration")["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        var schema = body["$ref"] is { } reference
+            ? (await Document())["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!
+            : body;
+
+        Assert.Equal(["expiration_date"], schema["required"]!.AsArray().Select(v => (string?)v));
+        var date = schema["properties"]!["expiration_date"]!;
+        Assert.Equal(("string", "date", true), ((string?)date["type"], (string?)date["format"], (bool)date["nullable"]!));
+    }
+
+    [Fact]
     public async Task Every_example_file_lands_on_an_operation_of_the_document()
     {
         var document = await Document();

@@ -61,27 +61,18 @@ public static class Text
     }
 
     /// <summary>Control (Cc, NUL among them), format (Cf) or lone-surrogate characters; spaces are not.</summary>
-    public static bool HasControlOrFormat(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var category = char.IsSurrogatePair(value, i)
-                ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(value[i], value[++i]))
-                : CharUnicodeInfo.GetUnicodeCategory(value[i]);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasControlOrFormat(string value) =>
+        HasAny(value, c => c is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate);
 
     /// <summary>
     /// Control (Cc), format (Cf, e.g. U+200B, and those past U+FFFF such as the tag characters),
     /// separator or lone-surrogate characters.
     /// </summary>
-    public static bool HasInvisibleOrSpace(string value)
+    public static bool HasInvisibleOrSpace(string value) =>
+        HasAny(value, c => c is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+            or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+
+    private static bool HasAny(string value, Func<UnicodeCategory, bool> matches)
     {
         for (var i = 0; i < value.Length; i++)
         {
@@ -89,15 +80,9 @@ public static class Text
             var category = char.IsSurrogatePair(value, i)
                 ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(value[i], value[++i]))
                 : CharUnicodeInfo.GetUnicodeCategory(value[i]);
-            switch (category)
+            if (matches(category))
             {
-                case UnicodeCategory.Control:
-                case UnicodeCategory.Format:
-                case UnicodeCategory.SpaceSeparator:
-                case UnicodeCategory.LineSeparator:
-                case UnicodeCategory.ParagraphSeparator:
-                case UnicodeCategory.Surrogate:
-                    return true;
+                return true;
             }
         }
 

@@ -51,6 +51,7 @@ public static class OpenApiSetup
             });
             o.SchemaFilter<EnumValuesFilter>();
             o.SchemaFilter<OpenObjectsFilter>();
+            o.SchemaFilter<ListedNullsFilter>();
             o.OperationFilter<OperationDocsFilter>();
             o.OperationFilter<ExamplesFilter>();
             o.DocumentFilter<DocumentTagsFilter>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Customers.Api.Auth;
 using Customers.Api.OpenApi;
@@ -188,6 +189,20 @@ public class OpenApiDocumentTests(ApiHostFixture api)
         Assert.Equal(["expiration_date"], schema["required"]!.AsArray().Select(v => (string?)v));
         var date = schema["properties"]!["expiration_date"]!;
         Assert.Equal(("string", "date", true), ((string?)date["type"], (string?)date["format"], (bool)date["nullable"]!));
+    }
+
+    [Fact]
+    public async Task A_postal_address_the_answer_lists_as_null_is_one_the_document_admits()
+    {
+        var client = api.Client();
+        var created = await (await client.PostJson("/v4/orgs/telco/customers", Bodies.Corporate())).AssertStatus(HttpStatusCode.Created);
+        var customer = await (await client.GetAsync($"/v4/orgs/telco/customers/{created["id"]}")).AssertStatus(HttpStatusCode.OK);
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        Assert.Equal(JsonValueKind.Null, customer["contact_info"]!.AsObject()["postal_address"]?.GetValueKind() ?? JsonValueKind.Null);
+        Assert.True(customer["contact_info"]!.AsObject().ContainsKey("postal_address"));
+        var reference = (string)schemas["ContactInfo"]!["properties"]!["postal_address"]!["$ref"]!;
+        Assert.True((bool?)schemas[reference.Split('/')[^1]]!["nullable"]);
     }
 
     [Fact]

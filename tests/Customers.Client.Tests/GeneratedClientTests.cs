@@ -17,13 +17,13 @@ public class GeneratedClientTests(ApiHostFixture api)
         var nif = Bodies.UniqueNif();
 
         var created = await client.CreateCustomerAsync(Org, PrivateCustomer(nif));
-        var customer = await client.GetCustomerAsync(Org, created.Id!.Value);
+        var customer = await client.GetCustomerAsync(Org, created.Id);
         var found = await client.SearchCustomerAsync(Org, nif, Typed.IdentityDocumentType.NIF, null);
 
         Assert.Equal(created.Id, customer.Id);
         Assert.Equal(Typed.CustomerType.PRIVATE_CUSTOMER, customer.Type);
         Assert.Equal(nif, customer.Personal_info!.Identity_document!.Number);
-        Assert.Equal(created.External_id, found.Customer!.External_id);
+        Assert.Equal(created.External_id, found.Customer.External_id);
     }
 
     [Fact]
@@ -31,22 +31,22 @@ public class GeneratedClientTests(ApiHostFixture api)
     {
         var client = new Typed.CustomersClient(api.Client());
         var customer = await client.CreateCustomerAsync(Org, PrivateCustomer(Bodies.UniqueNif()));
-        var customerId = customer.Id!.Value;
+        var customerId = customer.Id;
 
         var opened = await client.CreateAccountAsync(Org, customerId, null, new Typed.CreateAccountRequest
         {
             Modality = Typed.NewAccountModality.POSTPAID,
             Payment_method = new Typed.PaymentMethod { Type = Typed.PaymentMethodType.DIRECT_DEBIT, Details = new Typed.PaymentMethodDetails { Iban = "ES7921000813610123456789" } },
         });
-        await client.UpdatePaymentMethodAsync(Org, opened.Id!.Value, new Typed.PaymentMethod { Type = Typed.PaymentMethodType.BANK_TRANSFER, Details = new Typed.PaymentMethodDetails() });
-        var account = await client.GetAccountAsync(Org, opened.Id!.Value);
+        await client.UpdatePaymentMethodAsync(Org, opened.Id, new Typed.PaymentMethod { Type = Typed.PaymentMethodType.BANK_TRANSFER, Details = new Typed.PaymentMethodDetails() });
+        var account = await client.GetAccountAsync(Org, opened.Id);
         var accounts = await client.ListCustomerAccountsAsync(Org, customerId);
 
         Assert.Equal(customer.Id, account.Customer_id);
         Assert.Equal(Typed.AccountModality.POSTPAID, account.Modality);
         Assert.Equal(Typed.PaymentMethodType.BANK_TRANSFER, account.Payment_method!.Type);
         Assert.Equal("28039", account.Billing_address!.Postal_code);
-        Assert.Contains(accounts.Accounts!, a => a.Id == opened.Id);
+        Assert.Contains(accounts.Accounts, a => a.Id == opened.Id);
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public class GeneratedClientTests(ApiHostFixture api)
     {
         var http = api.Client();
         var client = new Typed.CustomersClient(http);
-        var customer = (await client.CreateCustomerAsync(Org, PrivateCustomer(Bodies.UniqueNif()))).Id!.Value;
+        var customer = (await client.CreateCustomerAsync(Org, PrivateCustomer(Bodies.UniqueNif()))).Id;
         var bytes = Documents.Png(20_000);
 
         using var file = new MemoryStream(bytes);
         var created = await client.CreateIdentificationProcessAsync(Org, customer, "2023-01-27T03:44:52Z", Typed.IdentityDocumentType.NIE, new Typed.FileParameter(file, "front.png", "image/png"));
-        var process = await client.GetIdentificationProcessAsync(Org, customer, created.Process_id!.Value);
+        var process = await client.GetIdentificationProcessAsync(Org, customer, created.Process_id);
 
         Assert.Equal(new DateTimeOffset(2023, 1, 27, 3, 44, 52, TimeSpan.Zero), process.Process_date);
         Assert.Equal("NIE", process.Document!.Type);

@@ -55,6 +55,7 @@ public static class OpenApiSetup
             o.OperationFilter<OperationDocsFilter>();
             o.OperationFilter<ExamplesFilter>();
             o.DocumentFilter<DocumentTagsFilter>();
+            o.DocumentFilter<RequiredAnswerFieldsFilter>();
             o.DocumentFilter<OpsPagesDocumentFilter>();
         });
         return services;

@@ -205,6 +205,34 @@ public class OpenApiDocumentTests(ApiHostFixture api)
         Assert.True((bool?)schemas[reference.Split('/')[^1]]!["nullable"]);
     }
 
+    [Theory]
+    [InlineData("PRIVATE_CUSTOMER")]
+    [InlineData("CORPORATE_CUSTOMER")]
+    [InlineData("DIGITAL_CUSTOMER")]
+    public async Task A_customer_answer_carries_every_field_its_schema_requires(string type)
+    {
+        var client = api.Client();
+        var body = type switch { "PRIVATE_CUSTOMER" => Bodies.Private(), "CORPORATE_CUSTOMER" => Bodies.Corporate(), _ => Bodies.Digital() };
+        var created = await (await client.PostJson("/v4/orgs/telco/customers", body)).AssertStatus(HttpStatusCode.Created);
+        var customer = (await (await client.GetAsync($"/v4/orgs/telco/customers/{created["id"]}")).AssertStatus(HttpStatusCode.OK)).AsObject();
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        var required = schemas["CustomerView"]!["required"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Superset(new HashSet<string> { "id", "external_id", "type", "status", "created_at", "updated_at" }, required.ToHashSet());
+        Assert.All(required, name => Assert.True(customer.ContainsKey(name), $"{type}: {name} is required but absent"));
+        Assert.All(schemas["CustomerCreated"]!["required"]!.AsArray(), name => Assert.NotNull(created[(string)name!]));
+    }
+
+    [Fact]
+    public async Task A_schema_a_request_body_uses_requires_nothing_of_answers()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        Assert.Null(schemas["Address"]!["required"]);
+        Assert.Null(schemas["PaymentMethod"]!["required"]);
+        Assert.Null(schemas["CreateCustomerRequest"]!["required"]);
+    }
+
     [Fact]
     public async Task Every_example_file_lands_on_an_operation_of_the_document()
     {

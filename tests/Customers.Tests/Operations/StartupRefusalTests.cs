@@ -35,6 +35,19 @@ public class StartupRefusalTests
         Assert.Single(output, line => line.Contains("Documents__SigningKey", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_key_rate_that_is_not_a_whole_number_is_refused_naming_its_variable_not_taken_for_no_key()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Auth__ApiKeys__0__PermitsPerSecond"] = "abc";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Auth__ApiKeys__0__PermitsPerSecond", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("Auth__ApiKeys is not set", StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string> Settings(bool withKey, string? signingKey)
     {
         // An unreachable database: a start-up that got past the checks would fail differently, and later.

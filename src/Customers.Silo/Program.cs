@@ -32,17 +32,7 @@ var app = builder.Build();
 app.UseCustomersApi();
 app.MapDashboardOnFirstUse("/dashboard");
 app.MapCustomersMetrics();
-try
-{
-    app.Run();
-}
-catch (Exception failure) when (StartupChecks.MalformedSetting(failure) is { } setting)
-{
-    // Like the checks above: one line naming the setting, no stack trace.
-    Console.Error.WriteLine(setting);
-    return 1;
-}
-
+app.Run();
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Customers.Api.Auth;
 using Customers.Api.Identification;
 
@@ -11,7 +9,7 @@ namespace Customers.Api.Hosting;
 /// What the service refuses to start without outside Development: an API key (otherwise nobody, or
 /// everybody, could call it) and a document signing key every silo shares.
 /// </summary>
-public static partial class StartupChecks
+public static class StartupChecks
 {
     public const int MinimumSigningKeyBytes = 32;
 
@@ -57,39 +55,4 @@ public static partial class StartupChecks
     /// <summary>The keys as configured, read raw: the binder would drop an entry with a malformed value.</summary>
     private static IEnumerable<IConfigurationSection> ConfiguredKeys(IConfiguration configuration) =>
         configuration.GetSection($"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.ApiKeys)}").GetChildren();
-
-    /// <summary>
-    /// The line to show for a start-up that failed on a malformed setting (a value the configuration
-    /// binder could not convert, or options that failed their validation), named in its
-    /// environment-variable form; null for any other failure.
-    /// </summary>
-    public static string? MalformedSetting(Exception failure)
-    {
-        var pending = new Stack<Exception>([failure]);
-        while (pending.TryPop(out var e))
-        {
-            switch (e)
-            {
-                case OptionsValidationException invalid:
-                    return $"Invalid settings ({invalid.OptionsType.Name}): {string.Join("; ", invalid.Failures)}";
-                case InvalidOperationException when ConversionFailure().Match(e.Message) is { Success: true } match:
-                    return $"{match.Groups["path"].Value.Replace(":", "__", StringComparison.Ordinal)} is not a valid {match.Groups["type"].Value}.";
-                case AggregateException many:
-                    many.InnerExceptions.ToList().ForEach(pending.Push);
-                    break;
-                default:
-                    if (e.InnerException is { } inner)
-                    {
-                        pending.Push(inner);
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^Failed to convert configuration value (?:'[^']*' )?at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
-    private static partial Regex ConversionFailure();
 }

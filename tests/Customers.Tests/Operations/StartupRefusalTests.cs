@@ -48,21 +48,6 @@ public class StartupRefusalTests
         Assert.DoesNotContain(output, line => line.Contains("Auth__ApiKeys is not set", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("RateLimiting__PermitsPerSecond", "abc")]
-    [InlineData("Tokenization__Timeout", "soon")]
-    public async Task A_setting_that_does_not_convert_ends_start_up_with_exit_code_1_and_a_line_naming_its_variable(string variable, string value)
-    {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings[variable] = value;
-
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
-
-        // 1, not the abort (134) of an unhandled exception; the line is plain text, beside the JSON log.
-        Assert.Equal(1, exitCode);
-        Assert.Contains(output, line => line.StartsWith(variable + " is not a valid ", StringComparison.Ordinal));
-    }
-
     private static Dictionary<string, string> Settings(bool withKey, string? signingKey)
     {
         // An unreachable database: a start-up that got past the checks would fail differently, and later.

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -14,7 +13,7 @@ namespace Customers.Api.OpenApi;
 /// leaves it out: a value type, a reference the type declares non-null, or a property listed even
 /// when null.
 /// </summary>
-public sealed class RequiredAnswerFieldsFilter : IDocumentFilter
+public sealed class RequiredAnswerFieldsFilter(ISerializerDataContractResolver contracts) : IDocumentFilter
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
@@ -52,13 +51,19 @@ public sealed class RequiredAnswerFieldsFilter : IDocumentFilter
     }
 
     /// <summary>
-    /// The JSON names of the properties the answers' serializer writes whatever their value, and
-    /// whether that value may be null (a property listed even when null).
+    /// The JSON names (as the schemas' own contract resolver gives them) of the properties the answers'
+    /// serializer writes whatever their value, and whether that value may be null (a property listed
+    /// even when null).
     /// </summary>
-    private static IEnumerable<(string Name, bool MayBeNull)> AlwaysWritten(Type type)
+    private IEnumerable<(string Name, bool MayBeNull)> AlwaysWritten(Type type)
     {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var data in contracts.GetDataContractForType(type).ObjectProperties ?? [])
         {
+            if (data.MemberInfo is not PropertyInfo { GetMethod.IsPublic: true } property)
+            {
+                continue;
+            }
+
             var nonNull = property.PropertyType.IsValueType
                 ? Nullable.GetUnderlyingType(property.PropertyType) is null
                 : Nullability.Create(property).ReadState == NullabilityState.NotNull;
@@ -68,11 +73,9 @@ public sealed class RequiredAnswerFieldsFilter : IDocumentFilter
                 not null => false,
                 _ => nonNull,
             };
-            if (written && property.GetMethod is { IsPublic: true })
+            if (written)
             {
-                var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-                    ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
-                yield return (name, !nonNull);
+                yield return (data.Name, !nonNull);
             }
         }
     }

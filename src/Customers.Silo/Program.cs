@@ -12,10 +12,10 @@ CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.Invarian
 // WAL write (5 % of the silo's CPU under writes). An argument of the caller's own still turns it back on.
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 builder.Configuration.AddSettingsBesideTheBinary(builder.Environment);
-if (StartupChecks.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+if (StartupChecks.Problems(builder.Configuration, builder.Environment).Concat(SettingsConversion.Problems(builder.Configuration)).ToList() is { Count: > 0 } problems)
 {
     // One line each, on standard error, and no stack trace: the operator's fix is a setting.
-    problems.ToList().ForEach(Console.Error.WriteLine);
+    problems.ForEach(Console.Error.WriteLine);
     return 1;
 }
 

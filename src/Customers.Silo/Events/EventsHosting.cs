@@ -26,7 +26,12 @@ public static class EventsHosting
         silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, o => o.OnSiloDataSource());
         silo.AddMemoryStreams(CustomerEventStream.StreamProvider);
 
-        silo.Services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
+        silo.Services.AddOptions<EventsOptions>()
+            .Bind(configuration.GetSection(EventsOptions.Section))
+            .Validate(
+                o => o.DeliveryHorizon > TimeSpan.Zero && o.DeliveryPollInterval > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.FullSweepInterval > TimeSpan.Zero,
+                "Events durations (DeliveryHorizon, DeliveryPollInterval, SweepInterval, FullSweepInterval) must be positive")
+            .ValidateOnStart();
         silo.Services.AddSingleton<PostgresEventStore>();
         silo.Services.AddSingleton<IEventStore>(s => s.GetRequiredService<PostgresEventStore>());
         silo.Services.AddSingleton<IEventFeed>(s => s.GetRequiredService<PostgresEventStore>());

@@ -11,7 +11,10 @@ public static class FeatureServices
     /// <summary>Credentials (identity provider port, retry settings) and document storage.</summary>
     public static IServiceCollection AddCredentialsAndDocuments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
+        services.AddOptions<CredentialOptions>()
+            .Bind(configuration.GetSection(CredentialOptions.Section))
+            .Validate(o => o.ProviderRetryPeriod > TimeSpan.Zero && o.ProviderTimeout > TimeSpan.Zero, "Credentials durations (ProviderRetryPeriod, ProviderTimeout) must be positive")
+            .ValidateOnStart();
         services.Configure<InProcessIdentityProviderOptions>(configuration.GetSection(InProcessIdentityProviderOptions.Section));
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
         services.AddCustomerGrainServices();

@@ -48,6 +48,45 @@ public class StartupRefusalTests
         Assert.DoesNotContain(output, line => line.Contains("Auth__ApiKeys is not set", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_duration_read_only_when_first_needed_that_is_not_a_duration_is_refused_at_start_naming_its_variable()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Credentials__ProviderTimeout"] = "thirty seconds";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Credentials__ProviderTimeout", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("thirty seconds", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_port_that_is_not_a_number_is_refused_at_start_naming_its_variable()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Orleans__SiloPort"] = "eleven";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("Orleans__SiloPort must be a whole number", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_delivery_horizon_that_is_not_positive_stops_the_silo_at_start()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Events__DeliveryHorizon"] = "-01:00:00";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(output, line => line.Contains("DeliveryHorizon", StringComparison.Ordinal) && line.Contains("must be positive", StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string> Settings(bool withKey, string? signingKey)
     {
         // An unreachable database: a start-up that got past the checks would fail differently, and later.

@@ -15,7 +15,10 @@ public static class FeatureServices
             .Bind(configuration.GetSection(CredentialOptions.Section))
             .Validate(o => o.ProviderRetryPeriod > TimeSpan.Zero && o.ProviderTimeout > TimeSpan.Zero, "Credentials durations (ProviderRetryPeriod, ProviderTimeout) must be positive")
             .ValidateOnStart();
-        services.Configure<InProcessIdentityProviderOptions>(configuration.GetSection(InProcessIdentityProviderOptions.Section));
+        services.AddOptions<InProcessIdentityProviderOptions>()
+            .Bind(configuration.GetSection(InProcessIdentityProviderOptions.Section))
+            .Validate(o => o.ConfirmationDelay >= TimeSpan.Zero, "IdentityProvider:ConfirmationDelay must not be negative")
+            .ValidateOnStart();
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
         services.AddCustomerGrainServices();
 

@@ -13,7 +13,7 @@ namespace Customers.Silo.Hosting;
 
 /// <summary>
 /// Settings whose value the configuration binder could not convert: a duration that is not one, a
-/// port that is not a number. Several sections are read only when a grain first needs them, so such
+/// port that is not a number, a list given as one value. Several sections are read only when a grain first needs them, so such
 /// a value would let the silo start and then fail requests (a credential's activation with a
 /// malformed <c>Credentials__ProviderTimeout</c>); the others would abort start-up with a stack trace.
 /// Found before the host is built, each is one line naming its variable, and the value is not echoed.
@@ -63,6 +63,13 @@ public static class SettingsConversion
 
         if (ElementType(type) is { } element)
         {
+            // The binder fills a list from numbered children only, and would drop a single value unread.
+            if (!string.IsNullOrEmpty(section.Value))
+            {
+                var name = section.Path.Replace(":", "__", StringComparison.Ordinal);
+                problems.Add($"{name} is a list: set {name}__0, {name}__1, … instead.");
+            }
+
             foreach (var child in section.GetChildren())
             {
                 Check(child, element, problems);

@@ -76,6 +76,18 @@ public class StartupRefusalTests
     }
 
     [Fact]
+    public async Task A_list_given_as_one_value_is_refused_at_start_naming_its_numbered_form()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["PaymentMethods__Available"] = "CREDIT_CARD";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output, line => line.Contains("PaymentMethods__Available__0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_delivery_horizon_that_is_not_positive_stops_the_silo_at_start()
     {
         var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);

@@ -2,7 +2,10 @@ using Customers.Tests.Infrastructure;
 
 namespace Customers.Tests.Operations;
 
-/// <summary>Outside Development the service refuses to start without an API key or without a shared document signing key.</summary>
+/// <summary>
+/// Outside Development the service refuses to start without an API key or without a shared document signing
+/// key; in any environment it refuses a setting whose value does not convert, or breaks its rule.
+/// </summary>
 public class StartupRefusalTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -38,12 +41,8 @@ public class StartupRefusalTests
     [Fact]
     public async Task A_key_rate_that_is_not_a_whole_number_is_refused_naming_its_variable_not_taken_for_no_key()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Auth__ApiKeys__0__PermitsPerSecond"] = "abc";
+        var output = await RefusedAtStart("Auth__ApiKeys__0__PermitsPerSecond", "abc");
 
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
-
-        Assert.NotEqual(0, exitCode);
         Assert.Single(output, line => line.Contains("Auth__ApiKeys__0__PermitsPerSecond", StringComparison.Ordinal));
         Assert.DoesNotContain(output, line => line.Contains("Auth__ApiKeys is not set", StringComparison.Ordinal));
     }
@@ -51,12 +50,8 @@ public class StartupRefusalTests
     [Fact]
     public async Task A_duration_read_only_when_first_needed_that_is_not_a_duration_is_refused_at_start_naming_its_variable()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Credentials__ProviderTimeout"] = "thirty seconds";
+        var output = await RefusedAtStart("Credentials__ProviderTimeout", "thirty seconds");
 
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
-
-        Assert.NotEqual(0, exitCode);
         Assert.Single(output, line => line.Contains("Credentials__ProviderTimeout", StringComparison.Ordinal));
         Assert.DoesNotContain(output, line => line.Contains("thirty seconds", StringComparison.Ordinal));
         Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
@@ -65,12 +60,8 @@ public class StartupRefusalTests
     [Fact]
     public async Task A_port_that_is_not_a_number_is_refused_at_start_naming_its_variable()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Orleans__SiloPort"] = "eleven";
+        var output = await RefusedAtStart("Orleans__SiloPort", "eleven");
 
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
-
-        Assert.NotEqual(0, exitCode);
         Assert.Single(output, line => line.Contains("Orleans__SiloPort must be a whole number", StringComparison.Ordinal));
         Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
     }
@@ -78,25 +69,29 @@ public class StartupRefusalTests
     [Fact]
     public async Task A_list_given_as_one_value_is_refused_at_start_naming_its_numbered_form()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["PaymentMethods__Available"] = "CREDIT_CARD";
+        var output = await RefusedAtStart("PaymentMethods__Available", "CREDIT_CARD");
 
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
-
-        Assert.NotEqual(0, exitCode);
         Assert.Single(output, line => line.Contains("PaymentMethods__Available__0", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_delivery_horizon_that_is_not_positive_stops_the_silo_at_start()
     {
+        var output = await RefusedAtStart("Events__DeliveryHorizon", "-01:00:00");
+
+        Assert.Contains(output, line => line.Contains("DeliveryHorizon", StringComparison.Ordinal) && line.Contains("must be positive", StringComparison.Ordinal));
+    }
+
+    /// <summary>Starts the silo with every required setting and one more, and expects it to exit non-zero.</summary>
+    private static async Task<IReadOnlyList<string>> RefusedAtStart(string variable, string value)
+    {
         var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Events__DeliveryHorizon"] = "-01:00:00";
+        settings[variable] = value;
 
         var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains(output, line => line.Contains("DeliveryHorizon", StringComparison.Ordinal) && line.Contains("must be positive", StringComparison.Ordinal));
+        return output;
     }
 
     private static Dictionary<string, string> Settings(bool withKey, string? signingKey)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Customers.Api.Auth;
 using Customers.Api.Identification;
@@ -16,12 +15,12 @@ public static class StartupChecks
     /// <summary>One line per missing setting, named in its environment-variable form; empty when it may start.</summary>
     public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
     {
-        var problems = new List<string>(MalformedKeyRates(configuration));
         if (environment.IsDevelopment())
         {
-            return problems;
+            return [];
         }
 
+        var problems = new List<string>();
         if (!ConfiguredKeys(configuration).Any(k => !string.IsNullOrEmpty(k[nameof(ApiKeyEntry.Key)])))
         {
             problems.Add($"Auth__ApiKeys is not set: outside Development (ASPNETCORE_ENVIRONMENT={environment.EnvironmentName}) the service needs at least one API key (Auth__ApiKeys__0__Name, __Key, __Orgs__0, __Permissions__0).");
@@ -34,22 +33,6 @@ public static class StartupChecks
         }
 
         return problems;
-    }
-
-    /// <summary>
-    /// A key's own rate that is not a whole number: the configuration binder would leave the whole key
-    /// out of the list without a word, so the key would answer 401 (or, alone, read as no key at all).
-    /// </summary>
-    private static IEnumerable<string> MalformedKeyRates(IConfiguration configuration)
-    {
-        foreach (var key in ConfiguredKeys(configuration))
-        {
-            var rate = key[nameof(ApiKeyEntry.PermitsPerSecond)];
-            if (!string.IsNullOrEmpty(rate) && !int.TryParse(rate, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-            {
-                yield return $"Auth__ApiKeys__{key.Key}__PermitsPerSecond must be a whole number of requests a second (0 = unlimited).";
-            }
-        }
     }
 
     /// <summary>The keys as configured, read raw: the binder would drop an entry with a malformed value.</summary>

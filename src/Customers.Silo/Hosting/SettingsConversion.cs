@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using Customers.Api.Auth;
 using Customers.Api.Identification;
 using Customers.Api.RateLimiting;
 using Customers.Grains.Accounts;
@@ -13,16 +14,18 @@ namespace Customers.Silo.Hosting;
 
 /// <summary>
 /// Settings whose value the configuration binder could not convert: a duration that is not one, a
-/// port that is not a number, a list given as one value. Several sections are read only when a grain first needs them, so such
-/// a value would let the silo start and then fail requests (a credential's activation with a
-/// malformed <c>Credentials__ProviderTimeout</c>); the others would abort start-up with a stack trace.
-/// Found before the host is built, each is one line naming its variable, and the value is not echoed.
+/// port or a key's rate that is not a number, a list given as one value. The binder would drop a
+/// key with a malformed rate without a word; sections read only when a grain first needs them would
+/// let the silo start and then fail requests (a credential's activation with a malformed
+/// <c>Credentials__ProviderTimeout</c>); the others would abort start-up with a stack trace. Found
+/// before the host is built, each is one line naming its variable, and the value is not echoed.
 /// </summary>
 public static class SettingsConversion
 {
-    /// <summary>Every section the silo binds to a settings class. Keys are checked by <see cref="Customers.Api.Hosting.StartupChecks"/>.</summary>
+    /// <summary>Every section the silo binds to a settings class.</summary>
     private static readonly (string Section, Type Type)[] Sections =
     [
+        (ApiKeyOptions.Section, typeof(ApiKeyOptions)),
         (OrleansSettings.Section, typeof(OrleansSettings)),
         (DatabaseOptions.Section, typeof(DatabaseOptions)),
         (EventsOptions.Section, typeof(EventsOptions)),
@@ -128,14 +131,15 @@ public static class SettingsConversion
         }
     }
 
-    private static string Expected(Type type) => type switch
-    {
-        _ when type == typeof(bool) => "must be true or false",
-        _ when type == typeof(TimeSpan) => "must be a duration written d.hh:mm:ss or hh:mm:ss (00:15:00 is fifteen minutes)",
-        _ when type.IsEnum => $"must be one of {string.Join(", ", Enum.GetNames(type))}",
-        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
-            || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) => "must be a whole number",
-        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "must be a number",
-        _ => $"must be a valid {type.Name}",
-    };
+    private static string Expected(Type type) => type.IsEnum
+        ? $"must be one of {string.Join(", ", Enum.GetNames(type))}"
+        : Type.GetTypeCode(type) switch
+        {
+            TypeCode.Boolean => "must be true or false",
+            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32
+                or TypeCode.Int64 or TypeCode.UInt64 => "must be a whole number",
+            TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "must be a number",
+            _ when type == typeof(TimeSpan) => "must be a duration written d.hh:mm:ss or hh:mm:ss (00:15:00 is fifteen minutes)",
+            _ => $"must be a valid {type.Name}",
+        };
 }

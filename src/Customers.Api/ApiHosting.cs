@@ -48,7 +48,7 @@ public static class ApiHosting
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.Write);
-        app.UseRateLimiter();
+        app.UseCustomersRateLimits();
         app.UseCustomersOpenApi();
         app.UseRouting();
         app.UseMiddleware<BodySizeLimit>();

@@ -30,24 +30,34 @@ public static class RateLimits
     }
 
     /// <summary>
+    /// The limiter runs only for requests that have a limit: health and keys set to 0 (unlimited)
+    /// pass beside it, so they pay neither its partition lookup nor the frame it keeps across the
+    /// rest of the request.
+    /// </summary>
+    public static IApplicationBuilder UseCustomersRateLimits(this IApplicationBuilder app)
+    {
+        var partitions = app.ApplicationServices.GetRequiredService<RatePartitions>();
+        return app.UseWhen(partitions.IsLimited, limited => limited.UseRateLimiter());
+    }
+
+    /// <summary>
     /// Each configured key's partition is made once, at start; a request finds its own by the key's
     /// place. Only callers without a valid key get a partition made per request, by their address.
     /// </summary>
     internal sealed class RatePartitions(IOptions<RateLimitingOptions> options, ApiKeyRing keys)
     {
-        private static readonly RateLimitPartition<string> Health = RateLimitPartition.GetNoLimiter("health");
-
         private readonly RateLimitingOptions _options = options.Value;
 
         private readonly RateLimitPartition<string>[] _keys = keys.Callers.Select(caller => KeyBucket(caller, options.Value)).ToArray();
 
+        private readonly bool[] _unlimited = keys.Callers.Select(caller => Rate(caller, options.Value).PerSecond == 0).ToArray();
+
+        public bool IsLimited(HttpContext context) =>
+            !context.Request.Path.StartsWithSegments("/health")
+            && (PresentedKey.Resolve(context, keys, acceptBasic: true) is not { } caller || !_unlimited[caller.Index]);
+
         public RateLimitPartition<string> For(HttpContext context)
         {
-            if (context.Request.Path.StartsWithSegments("/health"))
-            {
-                return Health;
-            }
-
             if (PresentedKey.Resolve(context, keys, acceptBasic: true) is { } caller)
             {
                 return _keys[caller.Index];
@@ -59,9 +69,12 @@ public static class RateLimits
 
         private static RateLimitPartition<string> KeyBucket(Caller caller, RateLimitingOptions options)
         {
-            var (rate, burst) = caller.PermitsPerSecond is { } own ? (own, 2 * own) : (options.PermitsPerSecond, options.Burst);
+            var (rate, burst) = Rate(caller, options);
             return Bucket($"key:{caller.Index.ToString(CultureInfo.InvariantCulture)}", rate, burst);
         }
+
+        private static (int PerSecond, int Burst) Rate(Caller caller, RateLimitingOptions options) =>
+            caller.PermitsPerSecond is { } own ? (own, 2 * own) : (options.PermitsPerSecond, options.Burst);
     }
 
     /// <summary>A rate of 0 means unlimited.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Customers.Api;
 using Customers.Api.Hosting;
 using Customers.Silo.Hosting;
+using Microsoft.Extensions.Options;
 
 // Culture-independent formatting whatever the host's locale; ICU is loaded for Unicode normalisation only.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
@@ -28,11 +29,25 @@ builder.AddCustomersTelemetry();
 builder.AddCustomersSilo();
 builder.AddCustomersApi();
 
-var app = builder.Build();
-app.UseCustomersApi();
-app.MapDashboardOnFirstUse("/dashboard");
-app.MapCustomersMetrics();
-app.Run();
+try
+{
+    var app = builder.Build();
+
+    // Every options rule is checked here, before the pipeline reads any options and before anything starts.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseCustomersApi();
+    app.MapDashboardOnFirstUse("/dashboard");
+    app.MapCustomersMetrics();
+    app.Run();
+}
+catch (Exception e) when (SettingRules.RunAsProcess && SettingRules.Failures(e) is { Count: > 0 } failures)
+{
+    // A setting that converts but breaks its rule: one line per setting, as above. A host that runs
+    // this entry point in its own process (the integration tests' factory) is given the exception.
+    failures.ForEach(Console.Error.WriteLine);
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>

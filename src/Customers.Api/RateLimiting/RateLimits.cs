@@ -20,7 +20,9 @@ public static class RateLimits
     {
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.Section))
-            .Validate(o => o.PermitsPerSecond >= 0 && o.Burst >= 0 && o.AnonymousPerSecond >= 0, "RateLimiting values must not be negative")
+            .Validate(o => o.PermitsPerSecond >= 0, "RateLimiting__PermitsPerSecond must not be negative.")
+            .Validate(o => o.Burst >= 0, "RateLimiting__Burst must not be negative.")
+            .Validate(o => o.AnonymousPerSecond >= 0, "RateLimiting__AnonymousPerSecond must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<RatePartitions>();
         services.AddRateLimiter(o => o.OnRejected = Reject);

@@ -28,9 +28,10 @@ public static class EventsHosting
 
         silo.Services.AddOptions<EventsOptions>()
             .Bind(configuration.GetSection(EventsOptions.Section))
-            .Validate(
-                o => o.DeliveryHorizon > TimeSpan.Zero && o.DeliveryPollInterval > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.FullSweepInterval > TimeSpan.Zero,
-                "Events durations (DeliveryHorizon, DeliveryPollInterval, SweepInterval, FullSweepInterval) must be positive")
+            .Validate(o => o.DeliveryHorizon > TimeSpan.Zero, "Events__DeliveryHorizon must be positive.")
+            .Validate(o => o.DeliveryPollInterval > TimeSpan.Zero, "Events__DeliveryPollInterval must be positive.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Events__SweepInterval must be positive.")
+            .Validate(o => o.FullSweepInterval > TimeSpan.Zero, "Events__FullSweepInterval must be positive.")
             .ValidateOnStart();
         silo.Services.AddSingleton<PostgresEventStore>();
         silo.Services.AddSingleton<IEventStore>(s => s.GetRequiredService<PostgresEventStore>());

@@ -9,11 +9,11 @@ public static class AccountSettings
     {
         services.AddOptions<TokenizationOptions>()
             .Bind(configuration.GetSection(TokenizationOptions.Section))
-            .Validate(o => o.Timeout > TimeSpan.Zero, "Tokenization:Timeout must be positive")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Tokenization__Timeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<PaymentMethodsOptions>()
             .Bind(configuration.GetSection(PaymentMethodsOptions.Section))
-            .Validate(o => o.IsValid(), $"PaymentMethods lists may only name {string.Join(", ", PaymentMethodTypes.Settable)}")
+            .Validate(o => o.IsValid(), $"PaymentMethods__Available and PaymentMethods__Orgs__<org> may only name {string.Join(", ", PaymentMethodTypes.Settable)}.")
             .ValidateOnStart();
         return services;
     }

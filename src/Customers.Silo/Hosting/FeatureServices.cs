@@ -13,11 +13,12 @@ public static class FeatureServices
     {
         services.AddOptions<CredentialOptions>()
             .Bind(configuration.GetSection(CredentialOptions.Section))
-            .Validate(o => o.ProviderRetryPeriod > TimeSpan.Zero && o.ProviderTimeout > TimeSpan.Zero, "Credentials durations (ProviderRetryPeriod, ProviderTimeout) must be positive")
+            .Validate(o => o.ProviderRetryPeriod > TimeSpan.Zero, "Credentials__ProviderRetryPeriod must be positive.")
+            .Validate(o => o.ProviderTimeout > TimeSpan.Zero, "Credentials__ProviderTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<InProcessIdentityProviderOptions>()
             .Bind(configuration.GetSection(InProcessIdentityProviderOptions.Section))
-            .Validate(o => o.ConfirmationDelay >= TimeSpan.Zero, "IdentityProvider:ConfirmationDelay must not be negative")
+            .Validate(o => o.ConfirmationDelay >= TimeSpan.Zero, "IdentityProvider__ConfirmationDelay must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
         services.AddCustomerGrainServices();

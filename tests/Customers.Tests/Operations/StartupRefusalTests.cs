@@ -82,6 +82,32 @@ public class StartupRefusalTests
         Assert.Contains(output, line => line.Contains("DeliveryHorizon", StringComparison.Ordinal) && line.Contains("must be positive", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_setting_that_converts_but_breaks_its_rule_ends_start_up_with_exit_code_1_and_one_line_naming_its_variable()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Tokenization__Timeout"] = "00:00:00";
+
+        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(output, line => line.Contains("Tokenization__Timeout must be positive", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_broken_rule_of_one_section_is_named_on_its_own_line()
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        settings["Credentials__ProviderRetryPeriod"] = "00:00:00";
+        settings["Credentials__ProviderTimeout"] = "-00:00:01";
+
+        var (_, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+
+        Assert.Single(output, line => line.Contains("Credentials__ProviderRetryPeriod must be positive", StringComparison.Ordinal));
+        Assert.Single(output, line => line.Contains("Credentials__ProviderTimeout must be positive", StringComparison.Ordinal));
+    }
+
     /// <summary>Starts the silo with every required setting and one more, and expects it to exit non-zero.</summary>
     private static async Task<IReadOnlyList<string>> RefusedAtStart(string variable, string value)
     {

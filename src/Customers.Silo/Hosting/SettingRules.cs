@@ -1,0 +1,24 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace Customers.Silo.Hosting;
+
+/// <summary>
+/// The rules the options check when the host starts (<c>ValidateOnStart</c>): a value that converts
+/// but makes no sense, such as a timeout of zero. Their messages name the setting's environment
+/// variable, one line each, like the checks made before the host is built.
+/// </summary>
+public static class SettingRules
+{
+    /// <summary>Whether the silo is its process's entry point, so a refusal may end the process.</summary>
+    public static bool RunAsProcess => Assembly.GetEntryAssembly() == typeof(SettingRules).Assembly;
+
+    /// <summary>The broken rules an exception at start carries; empty when it is anything else.</summary>
+    public static List<string> Failures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => [],
+    };
+}

@@ -85,10 +85,7 @@ public class StartupRefusalTests
     [Fact]
     public async Task A_setting_that_converts_but_breaks_its_rule_ends_start_up_with_exit_code_1_and_one_line_naming_its_variable()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Tokenization__Timeout"] = "00:00:00";
-
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+        var (exitCode, output) = await StartedWith(("Tokenization__Timeout", "00:00:00"));
 
         Assert.Equal(1, exitCode);
         Assert.Single(output, line => line.Contains("Tokenization__Timeout must be positive", StringComparison.Ordinal));
@@ -98,11 +95,7 @@ public class StartupRefusalTests
     [Fact]
     public async Task Each_broken_rule_of_one_section_is_named_on_its_own_line()
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings["Credentials__ProviderRetryPeriod"] = "00:00:00";
-        settings["Credentials__ProviderTimeout"] = "-00:00:01";
-
-        var (_, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+        var (_, output) = await StartedWith(("Credentials__ProviderRetryPeriod", "00:00:00"), ("Credentials__ProviderTimeout", "-00:00:01"));
 
         Assert.Single(output, line => line.Contains("Credentials__ProviderRetryPeriod must be positive", StringComparison.Ordinal));
         Assert.Single(output, line => line.Contains("Credentials__ProviderTimeout must be positive", StringComparison.Ordinal));
@@ -111,13 +104,22 @@ public class StartupRefusalTests
     /// <summary>Starts the silo with every required setting and one more, and expects it to exit non-zero.</summary>
     private static async Task<IReadOnlyList<string>> RefusedAtStart(string variable, string value)
     {
-        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
-        settings[variable] = value;
-
-        var (exitCode, output) = await SiloProcess.RunExpectingExit(settings, Timeout);
+        var (exitCode, output) = await StartedWith((variable, value));
 
         Assert.NotEqual(0, exitCode);
         return output;
+    }
+
+    /// <summary>Starts the silo with every required setting and these, and waits for it to exit.</summary>
+    private static Task<(int ExitCode, IReadOnlyList<string> Output)> StartedWith(params (string Variable, string Value)[] extra)
+    {
+        var settings = Settings(withKey: true, signingKey: TestKeys.SigningKey);
+        foreach (var (variable, value) in extra)
+        {
+            settings[variable] = value;
+        }
+
+        return SiloProcess.RunExpectingExit(settings, Timeout);
     }
 
     private static Dictionary<string, string> Settings(bool withKey, string? signingKey)

@@ -22,6 +22,9 @@ public static class RateLimits
             .Bind(configuration.GetSection(RateLimitingOptions.Section))
             .Validate(o => o.PermitsPerSecond >= 0, "RateLimiting__PermitsPerSecond must not be negative.")
             .Validate(o => o.Burst >= 0, "RateLimiting__Burst must not be negative.")
+            .Validate(
+                o => o.Burst < 0 || o.PermitsPerSecond <= 0 || o.Burst >= RefillTokens(o.PermitsPerSecond),
+                "RateLimiting__Burst must hold at least one refill, a tenth of RateLimiting__PermitsPerSecond (and at least 1): a smaller bucket never lets the rate through.")
             .Validate(o => o.AnonymousPerSecond >= 0, "RateLimiting__AnonymousPerSecond must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<RatePartitions>();
@@ -91,6 +94,9 @@ public static class RateLimits
         return RateLimitPartition.GetTokenBucketLimiter(partition, _ => options);
     }
 
+    /// <summary>What one refill adds: a bucket that holds less caps the rate below its setting.</summary>
+    private static int RefillTokens(int perSecond) => Math.Max(1, perSecond / 10);
+
     /// <summary>
     /// Tokens come back a tenth of a second's worth at a time (one at a time for rates under ten a
     /// second): refilled once a second, a drained bucket would get a whole second's tokens at once,
@@ -98,7 +104,7 @@ public static class RateLimits
     /// </summary>
     internal static TokenBucketRateLimiterOptions BucketOptions(int perSecond, int burst)
     {
-        var tokensPerPeriod = Math.Max(1, perSecond / 10);
+        var tokensPerPeriod = RefillTokens(perSecond);
         return new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(burst, 1),

@@ -20,6 +20,12 @@ public sealed class SchemaMigrationService(
         {
             await migrator.ApplyAsync(cancellationToken);
         }
+        else if (await migrator.MissingAsync(cancellationToken) is { Count: > 0 } missing)
+        {
+            // Checked before anything reads the schema: a silo that started on an older one would
+            // fail later, request by request, at whatever the missing migrations hold.
+            throw new SchemaBehindException(missing);
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         indexKeys.Use(await IndexPseudonyms.ReadSecret(connection, null, cancellationToken));

@@ -44,16 +44,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                     applied_at timestamptz NOT NULL DEFAULT now())
                 """, cancellationToken);
 
-            var applied = new HashSet<int>();
-            await using (var read = new NpgsqlCommand("SELECT version FROM customers_schema_migrations", connection))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    applied.Add(reader.GetInt32(0));
-                }
-            }
-
+            var applied = await Applied(connection, cancellationToken);
             foreach (var migration in Embedded.Where(m => !applied.Contains(m.Version)))
             {
                 if (!migration.InTransaction)
@@ -83,6 +74,30 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
         {
             await Execute(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>The embedded migrations the database has not recorded, for a silo that does not apply them itself.</summary>
+    public async Task<IReadOnlyList<Migration>> MissingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('customers_schema_migrations') IS NOT NULL", connection);
+        var applied = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!
+            ? await Applied(connection, cancellationToken)
+            : [];
+        return Embedded.Where(m => !applied.Contains(m.Version)).ToList();
+    }
+
+    private static async Task<HashSet<int>> Applied(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<int>();
+        await using var read = new NpgsqlCommand("SELECT version FROM customers_schema_migrations", connection);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied.Add(reader.GetInt32(0));
+        }
+
+        return applied;
     }
 
     /// <summary>

@@ -101,6 +101,15 @@ public class StartupRefusalTests
         Assert.Single(output, line => line.Contains("Credentials__ProviderTimeout must be positive", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_burst_smaller_than_one_refill_of_the_rate_is_refused_at_start()
+    {
+        var (exitCode, output) = await StartedWith(("RateLimiting__PermitsPerSecond", "1000"), ("RateLimiting__Burst", "0"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(output, line => line.Contains("RateLimiting__Burst must hold at least one refill", StringComparison.Ordinal));
+    }
+
     /// <summary>Starts the silo with every required setting and one more, and expects it to exit non-zero.</summary>
     private static async Task<IReadOnlyList<string>> RefusedAtStart(string variable, string value)
     {

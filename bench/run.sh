@@ -42,6 +42,7 @@ dotnet build src/Customers.Silo -c Release -nologo -v quiet
 dotnet build bench/Customers.Bench -c Release -nologo -v quiet
 
 http_port=5180
+bench_tool() { dotnet "$root/bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll" "$1" "http://127.0.0.1:$http_port" "$BENCH_KEY" "${@:2}"; }
 # The benchmark measures the service, not the rate limiter: its key is unlimited (PermitsPerSecond=0).
 signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 start_silo() {
@@ -83,7 +84,7 @@ rss_empty="$(rss_mb)"
 echo "ready after ${startup_empty}s, RSS ${rss_empty} MB"
 
 echo "== seeding $customers customers (each with an account, a category and a promotion)"
-seed_out="$(dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll seed "http://127.0.0.1:$http_port" "$BENCH_KEY" "$customers" 64 "$BENCH_DATA")"
+seed_out="$(bench_tool seed "$customers" 64 "$BENCH_DATA")"
 echo "$seed_out"
 seed_line="$(tail -1 <<<"$seed_out")"
 [[ -s "$BENCH_DATA/accounts.txt" ]] && grep -q . "$BENCH_DATA/accounts.txt" || cp "$BENCH_DATA/customers.txt" "$BENCH_DATA/accounts.txt"
@@ -121,8 +122,8 @@ run_pgbench "before"
 # made would be collected during the workloads, and read again from storage: a cold read and a
 # collector's sweep inside a hot workload. Every customer and account is read once first, unmeasured.
 echo "== reading every customer and account once (unmeasured): the hot workloads find them active"
-dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll read-all "http://127.0.0.1:$http_port" "$BENCH_KEY" "$BENCH_DATA/customers.txt" >/dev/null
-dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll read-all "http://127.0.0.1:$http_port" "$BENCH_KEY" "$BENCH_DATA/accounts.txt" accounts >/dev/null
+bench_tool read-all "$BENCH_DATA/customers.txt" >/dev/null
+bench_tool read-all "$BENCH_DATA/accounts.txt" accounts >/dev/null
 
 echo "== workloads: wrk -t2 -c$connections -d$duration, each after $warmup unmeasured"
 run_wrk "health/live (ceiling)" health.lua
@@ -176,14 +177,14 @@ echo "RSS with $active customer grains active: ${rss_customers} MB (${bytes_per_
 # service, rather than one that has just written 100,000 customers and still carries what that
 # left on its heap. Compared with this process's own ceiling, measured before and after them.
 echo "== hot reads on the restarted silo (every account activated first, unmeasured)"
-dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll read-all "http://127.0.0.1:$http_port" "$BENCH_KEY" "$BENCH_DATA/accounts.txt" accounts
+bench_tool read-all "$BENCH_DATA/accounts.txt" accounts
 run_wrk "restarted: health/live (ceiling)" health.lua
 run_wrk "restarted: GET customer" get-customer.lua
 run_wrk "restarted: GET account" get-account.lua
 run_wrk "restarted: health/live again (ceiling)" health.lua
 
 echo "== webhook deliveries: $deliveries customer creations, one subscription, a receiver on loopback"
-delivery_out="$(dotnet bench/Customers.Bench/bin/Release/net10.0/Customers.Bench.dll deliveries "http://127.0.0.1:$http_port" "$BENCH_KEY" bench-hooks "$deliveries" 16 || true)"
+delivery_out="$(bench_tool deliveries bench-hooks "$deliveries" 16 || true)"
 echo "$delivery_out"
 delivery_rate="$(awk '/^delivery rate:/ {print $3}' <<<"$delivery_out")"
 events_recorded="$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -Atq -c "SELECT count(*) FROM customer_events")"

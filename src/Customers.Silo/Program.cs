@@ -42,8 +42,9 @@ try
 }
 catch (Exception e) when (SettingRules.RunAsProcess && SettingRules.Failures(e) is { Count: > 0 } failures)
 {
-    // A setting that converts but breaks its rule: one line per setting, as above. A host that runs
-    // this entry point in its own process (the integration tests' factory) is given the exception.
+    // A setting that converts but breaks its rule, or a schema this silo may not apply that is behind
+    // it: one line each, as above. A host that runs this entry point in its own process (the
+    // integration tests' factory) is given the exception.
     failures.ForEach(Console.Error.WriteLine);
     return 1;
 }

@@ -42,15 +42,9 @@ public sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         var env = start.Environment;
-        env["ConnectionStrings__Customers"] = connectionString;
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
-        env["Orleans__ClusterId"] = clusterId;
-        env["Orleans__ServiceId"] = clusterId;
-        env["Orleans__SiloPort"] = FreePorts.Next().ToString();
-        env["Orleans__GatewayPort"] = FreePorts.Next().ToString();
-        foreach (var (key, value) in TestKeys.Settings())
+        foreach (var (key, value) in Settings(clusterId, connectionString, httpPort))
         {
-            env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            env[key] = value;
         }
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
@@ -80,6 +74,22 @@ public sealed class SiloProcess : IAsyncDisposable
         silo._process.BeginErrorReadLine();
         await silo.WaitUntilReady(TimeSpan.FromSeconds(90));
         return silo;
+    }
+
+    /// <summary>
+    /// The configuration interface's variables a test silo is started with: its database, its own
+    /// ports and cluster, and the test keys.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string clusterId, string connectionString, int httpPort)
+    {
+        var settings = TestKeys.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        settings["ConnectionStrings__Customers"] = connectionString;
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        settings["Orleans__ClusterId"] = clusterId;
+        settings["Orleans__ServiceId"] = clusterId;
+        settings["Orleans__SiloPort"] = FreePorts.Next().ToString();
+        settings["Orleans__GatewayPort"] = FreePorts.Next().ToString();
+        return settings;
     }
 
     /// <summary>Runs the silo with exactly <paramref name="environment"/> set, for a start-up that is meant to fail; returns its exit code and output.</summary>

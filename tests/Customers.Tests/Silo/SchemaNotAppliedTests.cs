@@ -67,12 +67,8 @@ public sealed class SchemaNotAppliedTests
     /// <summary>What a deployment outside Development sets, and the schema left to someone else.</summary>
     private static Dictionary<string, string> Settings(string connectionString)
     {
-        var settings = TestKeys.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        settings["ConnectionStrings__Customers"] = connectionString;
+        var settings = SiloProcess.Settings($"schema-off-{Guid.NewGuid():N}", connectionString, FreePorts.Next());
         settings["ASPNETCORE_ENVIRONMENT"] = "Production";
-        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}";
-        settings["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Database__ApplySchema"] = "false";
         return settings;
     }

@@ -95,7 +95,7 @@ echo "RSS with $customers customers active: ${rss_seeded} MB (${bytes_per_grain}
 
 # The storage ceiling: single-row upserts of a 700-byte payload on 100,000 rows that exist, so that
 # every measurement runs the same (update) branch of the upsert.
-declare -A pg_tps pg_latency
+declare -A pg_tps pg_latency pg_p50 pg_p99
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -q \
   -c "CREATE TABLE IF NOT EXISTS bench_upsert (id integer PRIMARY KEY, version integer NOT NULL, payload bytea)" \
   -c "INSERT INTO bench_upsert SELECT g, 1, convert_to(repeat('x', 700), 'UTF8') FROM generate_series(1, 100000) g ON CONFLICT (id) DO NOTHING"
@@ -108,12 +108,18 @@ psql -h 127.0.0.1 -p "$pg_port" -U postgres -d customers -q -c "VACUUM (ANALYZE)
 vacuum_seconds=$(( $(date +%s) - vacuum_started ))
 echo "settled in ${vacuum_seconds}s"
 
+# Every transaction's latency is logged (-l), so that the ceiling has a p50 and a p99 like the
+# workloads compared with it, at the same number of clients.
 run_pgbench() { # when
   echo "== storage ceiling ($1): pgbench single-row upsert, $connections clients"
-  local out; out="$("$pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$connections" -j 2 -T "${duration%s}" -f bench/pgbench-upsert.sql customers 2>&1)"
+  rm -f "$work/pgbench.$1".*
+  local out; out="$("$pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$connections" -j 2 -T "${duration%s}" \
+    -l --log-prefix="$work/pgbench.$1" -f bench/pgbench-upsert.sql customers 2>&1)"
   pg_tps[$1]="$(awk -F'[ =]+' '/^tps/ {printf "%.0f", $2; exit}' <<<"$out")"
   pg_latency[$1]="$(awk '/latency average/ {print $4 " " $5}' <<<"$out")"
-  echo "pgbench upsert: ${pg_tps[$1]} tps, average latency ${pg_latency[$1]}"
+  read -r pg_p50[$1] pg_p99[$1] < <(cat "$work/pgbench.$1".* | awk '{print $3}' | sort -n |
+    awk '{ us[NR] = $1 } END { if (NR) printf "%.2fms %.2fms\n", us[int((NR - 1) * 0.50) + 1] / 1000, us[int((NR - 1) * 0.99) + 1] / 1000 }')
+  echo "pgbench upsert: ${pg_tps[$1]} tps, average latency ${pg_latency[$1]}, p50 ${pg_p50[$1]}, p99 ${pg_p99[$1]}"
 }
 # Measured before the workloads and again after them: see the HTTP ceiling below.
 run_pgbench "before"
@@ -226,7 +232,7 @@ restarted_health="$(higher "${rps[restarted: health/live (ceiling)]}" "${rps[res
   restarted_row "health/live, restarted silo (before its reads)" "restarted: health/live (ceiling)" "the higher is the ceiling"
   restarted_row "health/live, restarted silo (after them)" "restarted: health/live again (ceiling)" "the higher is the ceiling"
   storage_row() { # label, when
-    echo "| $1 | ${pg_tps[$2]} tps | | avg ${pg_latency[$2]} | | $(ratio "${pg_tps[$2]}" "$storage") | the higher is the ceiling |"
+    echo "| $1 | ${pg_tps[$2]} tps | ${pg_p50[$2]} | ${pg_p99[$2]} | | $(ratio "${pg_tps[$2]}" "$storage") | the higher is the ceiling |"
   }
   storage_row "pgbench single-row upsert (storage ceiling, before the workloads)" before
   storage_row "pgbench single-row upsert (storage ceiling, after them)" after
@@ -234,6 +240,8 @@ restarted_health="$(higher "${rps[restarted: health/live (ceiling)]}" "${rps[res
   echo "GET customer cold: each of the $active customers read once, in random order, by wrk's $connections connections on the silo just restarted (first touch of each grain; $cold_reads reads answered; rate from the first request to the last answer)."
   echo
   echo "Restarted silo: after the cold pass and one unmeasured read of each account, the hot reads again, each against the restarted process's own \`/health/live\` ceiling."
+  echo
+  echo "Storage ceiling: pgbench's p50 and p99 are read from its log of every transaction, at the $connections clients the write workloads use."
   echo
   echo "Write workloads ran with the event log on: $events_recorded events recorded in the run, $events_waiting without a position at the end."
   echo
